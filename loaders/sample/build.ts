@@ -1,0 +1,102 @@
+/**
+ * Builds every file of the sample organisation in memory: its inventory exports and the ground
+ * truth (canonical devices and installs, with the file and line where each install appears).
+ * Pure and deterministic: the same seed gives the same bytes.
+ */
+import type { Device, Evidence, Install } from "../../src/lib/schema/index.js";
+import { ORGANISATION } from "./catalogue.js";
+import { cmdbAssets, FILE as CMDB_FILE } from "./exports/cmdb-assets.js";
+import { cyclonedx, FILE as SBOM_FILE } from "./exports/cyclonedx.js";
+import { defenderTvm, FILE as DEFENDER_FILE } from "./exports/defender-tvm.js";
+import { kscDevices, FILE as KSC_FILE } from "./exports/ksc-devices.js";
+import { mecmArp, FILE as MECM_FILE } from "./exports/mecm-arp.js";
+import type { See } from "./exports/see.js";
+import { makeOrganisation, runsKaspersky, type Host, type SecurityInstall } from "./organisation.js";
+
+export const DEFAULT_SEED = 20240929;
+
+export interface SampleManifest {
+  organisation: string;
+  seed: number;
+  exportedAt: string;
+  devices: number;
+  kasperskyDevices: number;
+  installs: number;
+  /** Security installs that no export shows: the blind spots of this organisation's tooling. */
+  unseenInstalls: number;
+  exports: { file: string; format: string; description: string }[];
+  truth: { devices: string; installs: string };
+}
+
+export interface Sample {
+  /** Relative path → file content. */
+  files: Map<string, string>;
+  manifest: SampleManifest;
+  devices: Device[];
+  installs: Install[];
+}
+
+/** One JSON value per line inside an array: readable diffs, still plain JSON. */
+function jsonLines(values: readonly unknown[]): string {
+  return `[\n${values.map((v) => JSON.stringify(v)).join(",\n")}\n]\n`;
+}
+
+export function buildSample(seed = DEFAULT_SEED): Sample {
+  const hosts = makeOrganisation(seed);
+  const evidence = new Map<SecurityInstall, Evidence[]>();
+  const see: See = (_host: Host, install, file, line, format) => {
+    const list = evidence.get(install) ?? [];
+    list.push({ file: `exports/${file}`, line, format });
+    evidence.set(install, list);
+  };
+  const gateway = hosts.find((h) => h.status === "oem");
+  if (!gateway) throw new Error("the sample organisation lost its mail gateway");
+  const exportsByFile: [string, string, string][] = [
+    [DEFENDER_FILE, defenderTvm(hosts, see), "Microsoft Defender Vulnerability Management software inventory (Advanced Hunting DeviceTvmSoftwareInventory)"],
+    [MECM_FILE, mecmArp(hosts, see, seed), "Configuration Manager Add/Remove Programs, 32- and 64-bit views unioned"],
+    [KSC_FILE, kscDevices(hosts, see, seed), "Kaspersky Security Center device list, tab-delimited"],
+    [CMDB_FILE, cmdbAssets(hosts), "Asset register (CMDB) with business unit, site, tier and data classification"],
+    [SBOM_FILE, cyclonedx(gateway, see), "CycloneDX 1.6 SBOM of the mail-gateway appliance (white-label Kaspersky engine)"],
+  ];
+  const formats: Record<string, string> = { [DEFENDER_FILE]: "defender-tvm", [MECM_FILE]: "mecm-arp", [KSC_FILE]: "ksc-devices", [CMDB_FILE]: "generic-csv", [SBOM_FILE]: "cyclonedx" };
+
+  const devices = hosts.map((h) => h.device);
+  const installs: Install[] = [];
+  let unseen = 0;
+  for (const host of hosts) {
+    for (const s of host.security) {
+      const seenAt = evidence.get(s);
+      if (!seenAt) {
+        unseen++;
+        continue;
+      }
+      installs.push({
+        deviceId: host.device.id,
+        vendor: s.title.vendor,
+        product: s.title.name,
+        catalogId: s.title.catalogId,
+        version: s.version,
+        installDate: s.installDate,
+        signatureDate: s.signatureDate,
+        evidence: seenAt,
+      });
+    }
+  }
+  const manifest: SampleManifest = {
+    organisation: ORGANISATION.name,
+    seed,
+    exportedAt: ORGANISATION.exportedAt,
+    devices: devices.length,
+    kasperskyDevices: hosts.filter(runsKaspersky).length,
+    installs: installs.length,
+    unseenInstalls: unseen,
+    exports: exportsByFile.map(([file, , description]) => ({ file: `exports/${file}`, format: formats[file]!, description })),
+    truth: { devices: "truth/devices.json", installs: "truth/installs.json" },
+  };
+  const files = new Map<string, string>();
+  for (const [file, content] of exportsByFile) files.set(`exports/${file}`, content);
+  files.set("truth/devices.json", jsonLines(devices));
+  files.set("truth/installs.json", jsonLines(installs));
+  files.set("manifest.json", JSON.stringify(manifest, null, 2) + "\n");
+  return { files, manifest, devices, installs };
+}

@@ -1,0 +1,28 @@
+// Observable Framework configuration for the Offramp workbook.
+// Everything is served from the site itself: no web fonts, no CDN, no telemetry
+// (OBSERVABLE_TELEMETRY_DISABLE is set by the npm scripts).
+export default {
+  title: "Offramp",
+  root: "src",
+  output: "dist",
+  pages: [
+    { name: "Inventory", path: "/inventory" },
+    { name: "Regulation", path: "/regulation" },
+    { name: "Exposure", path: "/exposure" },
+    { name: "Cost", path: "/cost" },
+    { name: "Timeline", path: "/timeline" },
+    { name: "Scenarios", path: "/scenarios" },
+    { name: "Memo", path: "/memo" },
+  ],
+  // Replaces Framework's default stylesheet list, which links Google Fonts.
+  globalStylesheets: ["observablehq:stdlib/inputs.css"],
+  head: `<link rel="icon" href="data:,">`,
+  header: "",
+  footer: "Offramp · everything on this page was computed in your browser; nothing was sent anywhere.",
+  // Links keep their .html extension so dist/ works from any static file server and sub-path.
+  preserveExtension: true,
+  search: false,
+  toc: false,
+  pager: false,
+  sidebar: true,
+};

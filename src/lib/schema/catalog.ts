@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { Source } from "./common.js";
+
+/** The field of an inventory record a rule looks at. */
+export const MatchField = z.enum(["name", "publisher", "package", "bundleId", "cpe", "purl", "path"]);
+export type MatchField = z.infer<typeof MatchField>;
+
+/** A case-insensitive JavaScript regular expression over one field. */
+export const MatchRule = z
+  .object({
+    field: MatchField,
+    pattern: z.string().min(1),
+  })
+  .superRefine((rule, ctx) => {
+    try {
+      new RegExp(rule.pattern, "iu");
+    } catch (error) {
+      ctx.addIssue({ code: "custom", path: ["pattern"], message: `not a valid regular expression: ${(error as Error).message}` });
+    }
+  });
+export type MatchRule = z.infer<typeof MatchRule>;
+
+export const ProductLine = z.enum(["consumer", "business", "server", "mail", "industrial", "service"]);
+export type ProductLine = z.infer<typeof ProductLine>;
+
+/** Whether the US prohibition (BIS Final Determination ICTS-2021-002) covers the product. */
+export const Coverage = z.enum(["yes", "no", "unclear"]);
+export type Coverage = z.infer<typeof Coverage>;
+
+export const CatalogProduct = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "ids are lower-case words joined by hyphens"),
+  name: z.string().min(1),
+  vendor: z.string().min(1),
+  line: ProductLine,
+  platforms: z.array(z.string().min(1)).min(1),
+  coveredByUsProhibition: Coverage,
+  /** Any rule matching means the product is present; rules are tried in catalog order. */
+  match: z.array(MatchRule).min(1),
+  sources: z.array(Source).min(1),
+  note: z.string().optional(),
+});
+export type CatalogProduct = z.infer<typeof CatalogProduct>;
+
+export const Catalog = z
+  .object({
+    vendor: z.string().min(1),
+    description: z.string(),
+    products: z.array(CatalogProduct).min(1),
+  })
+  .superRefine((catalog, ctx) => {
+    const seen = new Set<string>();
+    catalog.products.forEach((product, index) => {
+      if (seen.has(product.id)) ctx.addIssue({ code: "custom", path: ["products", index, "id"], message: `duplicate product id "${product.id}"` });
+      seen.add(product.id);
+    });
+  });
+export type Catalog = z.infer<typeof Catalog>;

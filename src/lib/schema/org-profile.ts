@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { CountryCode } from "./common.js";
+
+/** Who the organisation is, which decides which regulatory events apply to it. */
+export const OrgProfile = z.object({
+  name: z.string().min(1),
+  usPerson: z.boolean(),
+  federalAgency: z.boolean(),
+  federalContractor: z.boolean(),
+  fccSubsidyRecipient: z.boolean(),
+  resellerMspOem: z.boolean(),
+  criticalInfrastructure: z.boolean(),
+  governmentSystems: z.boolean(),
+  countries: z.array(CountryCode).min(1),
+});
+export type OrgProfile = z.infer<typeof OrgProfile>;

@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { Confidence, Source } from "./common.js";
+
+export const DatePrecision = z.enum(["day", "month", "year"]);
+export type DatePrecision = z.infer<typeof DatePrecision>;
+
+/** Who an event binds or concerns. */
+export const Audience = z.enum([
+  "all-users",
+  "us-persons",
+  "federal-agencies",
+  "federal-contractors",
+  "fcc-subsidy-recipients",
+  "resellers-msp-oem",
+  "critical-infrastructure",
+  "government-systems",
+  "vendor",
+]);
+export type Audience = z.infer<typeof Audience>;
+
+export const EventKind = z.enum(["binding-rule", "sanction", "directive", "guidance", "vendor-action"]);
+export type EventKind = z.infer<typeof EventKind>;
+
+/** A local clock time with its offset, for instruments that name one (e.g. 00:00 EDT). */
+export const EventTime = z.object({
+  local: z.string().regex(/^\d{2}:\d{2}$/, "expected HH:MM"),
+  utcOffset: z.string().regex(/^[+-]\d{2}:\d{2}$/, "expected an offset such as -04:00"),
+  zone: z.string().min(1),
+});
+export type EventTime = z.infer<typeof EventTime>;
+
+const datePatterns: Record<DatePrecision, RegExp> = {
+  day: /^\d{4}-\d{2}-\d{2}$/,
+  month: /^\d{4}-\d{2}$/,
+  year: /^\d{4}$/,
+};
+
+export const RegulatoryEvent = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "ids are letters, digits, dots, underscores and hyphens"),
+    programme: z.string().min(1),
+    date: z.string(),
+    datePrecision: DatePrecision,
+    time: EventTime.nullable(),
+    /** ISO country code, EU, or INTL for vendor-wide actions. */
+    jurisdiction: z.string().regex(/^[A-Z]{2,4}$/, "expected a country code, EU or INTL"),
+    authority: z.string().min(1),
+    instrument: z.string().min(1),
+    citation: z.string().min(1),
+    title: z.string().min(1),
+    /** What it requires or prohibits, in plain words. */
+    effect: z.string().min(1),
+    appliesTo: z.array(Audience).min(1),
+    kind: EventKind,
+    confidence: Confidence,
+    sources: z.array(Source).min(1, "every event needs at least one source"),
+    notes: z.string().optional(),
+  })
+  .superRefine((event, ctx) => {
+    const pattern = datePatterns[event.datePrecision];
+    if (!pattern.test(event.date) || Number.isNaN(Date.parse(event.date.padEnd(10, "-01").slice(0, 10)))) {
+      ctx.addIssue({ code: "custom", path: ["date"], message: `"${event.date}" is not a valid date of precision ${event.datePrecision}` });
+    }
+    if (event.time && event.datePrecision !== "day") {
+      ctx.addIssue({ code: "custom", path: ["time"], message: "a time needs a date of day precision" });
+    }
+  });
+export type RegulatoryEvent = z.infer<typeof RegulatoryEvent>;
+
+/** Events the models key on, named by role. */
+export const Milestone = z.enum(["salesStopped", "updatesStopped"]);
+export type Milestone = z.infer<typeof Milestone>;
+
+export const Timeline = z
+  .object({
+    programme: z.string().min(1),
+    description: z.string(),
+    milestones: z.partialRecord(Milestone, z.string()),
+    events: z.array(RegulatoryEvent).min(1),
+  })
+  .superRefine((timeline, ctx) => {
+    const seen = new Set<string>();
+    timeline.events.forEach((event, index) => {
+      if (seen.has(event.id)) ctx.addIssue({ code: "custom", path: ["events", index, "id"], message: `duplicate event id "${event.id}"` });
+      seen.add(event.id);
+    });
+    for (const [role, id] of Object.entries(timeline.milestones)) {
+      if (!seen.has(id)) ctx.addIssue({ code: "custom", path: ["milestones", role], message: `names event "${id}", which is not in this timeline` });
+    }
+  });
+export type Timeline = z.infer<typeof Timeline>;

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { Assumption } from "./assumption.js";
+import { IsoDate } from "./common.js";
+import { OrgProfile } from "./org-profile.js";
+
+export const SCENARIO_VERSION = 1;
+
+/** A deadline the plan is tested against: from regulation, a contract, or set internally. */
+export const Deadline = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  date: IsoDate,
+  kind: z.enum(["regulatory", "contractual", "internal"]),
+  /** The regulatory event it comes from, when it does. */
+  eventId: z.string().optional(),
+});
+export type Deadline = z.infer<typeof Deadline>;
+
+/** A reference to an inventory export; the scenario never holds inventory rows. */
+export const InventorySourceRef = z.object({
+  file: z.string().min(1),
+  format: z.string().min(1).optional(),
+});
+export type InventorySourceRef = z.infer<typeof InventorySourceRef>;
+
+/** A named, versioned set of every input the models read. */
+export const Scenario = z.object({
+  schemaVersion: z.literal(SCENARIO_VERSION),
+  id: z.string().min(1),
+  name: z.string().min(1),
+  description: z.string(),
+  /** The date figures are computed for ("today" in the workbook). */
+  asOf: IsoDate,
+  programme: z.string().min(1),
+  profile: OrgProfile,
+  inventory: z.array(InventorySourceRef),
+  assumptions: z.array(Assumption),
+  deadlines: z.array(Deadline),
+  seed: z.number().int().min(0).max(0xffffffff),
+  trials: z.number().int().min(1).max(10_000_000),
+});
+export type Scenario = z.infer<typeof Scenario>;

@@ -1,0 +1,92 @@
+import { resolve } from "node:path";
+import type { BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./chromium.js";
+import { serveStatic, type StaticSite } from "./serve.js";
+import { guardOrigin, watchPage } from "./watch.js";
+
+const PAGES = ["index", "inventory", "regulation", "exposure", "cost", "timeline", "scenarios", "memo"];
+
+let site: StaticSite;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let context: BrowserContext;
+const foreign: string[] = [];
+
+beforeAll(async () => {
+  site = await serveStatic(resolve("dist"));
+  browser = await launchChromium();
+  context = browser.context;
+  await guardOrigin(context, site.origin, foreign);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(path: string) {
+  const page = await context.newPage();
+  const report = watchPage(page, site.origin);
+  await page.goto(`${site.origin}${path}`, { waitUntil: "networkidle" });
+  // Framework renders cells after load; wait until the page's main heading is filled in.
+  await page.locator("#observablehq-main h1").first().waitFor({ state: "visible" });
+  await page.waitForLoadState("networkidle");
+  return { page, report };
+}
+
+describe("every page of the built workbook", () => {
+  for (const name of PAGES) {
+    it(`${name} loads with no error, no failed request and no request to another host`, async () => {
+      const before = foreign.length;
+      const { page, report } = await open(`/${name}.html`);
+      expect(report.errors).toEqual([]);
+      expect(report.failedRequests).toEqual([]);
+      expect(foreign.slice(before)).toEqual([]);
+      await expect(page.locator(".observablehq--error").count()).resolves.toBe(0);
+      await page.close();
+    });
+  }
+
+  it("works from a sub-path, following the sidebar's links", async () => {
+    const { page, report } = await open("/board/index.html");
+    await page.locator("#observablehq-sidebar a", { hasText: "Inventory" }).click();
+    await page.waitForURL(/\/board\/inventory\.html$/);
+    await page.locator("#observablehq-main h1", { hasText: "Inventory" }).waitFor();
+    await page.locator("table").first().waitFor();
+    expect(report.errors).toEqual([]);
+    expect(report.failedRequests).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("the Overview page", () => {
+  it("shows the sample organisation's headline figures", async () => {
+    const { page } = await open("/index.html");
+    const devices = page.locator('[data-figure="devices"]');
+    await devices.waitFor();
+    expect(Number((await devices.textContent())!.replaceAll(",", ""))).toBeGreaterThan(3500);
+    const kaspersky = Number((await page.locator('[data-figure="kaspersky-devices"]').textContent())!.replaceAll(",", ""));
+    expect(kaspersky).toBeGreaterThan(0);
+    await expect(page.locator("svg[aria-label]").count()).resolves.toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("changes the Kaspersky count when a business unit is chosen", async () => {
+    const { page } = await open("/index.html");
+    const figure = page.locator('[data-figure="kaspersky-devices"]');
+    const all = await figure.textContent();
+    await page.locator("select").selectOption({ label: "Logistics" });
+    await expect.poll(() => figure.textContent()).not.toBe(all);
+    const devices = Number((await page.locator('[data-figure="devices"]').textContent())!.replaceAll(",", ""));
+    expect(devices).toBeLessThan(3500);
+    await page.close();
+  });
+
+  it("counts days since updates stopped up to the chosen date", async () => {
+    const { page } = await open("/index.html");
+    await page.locator('input[type="date"]').fill("2025-09-29");
+    await page.locator('input[type="date"]').dispatchEvent("input");
+    await expect.poll(() => page.locator('[data-figure="days-since-cutoff"]').textContent()).toBe("365");
+    await page.close();
+  });
+});
