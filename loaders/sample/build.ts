@@ -11,7 +11,7 @@ import { defenderTvm, FILE as DEFENDER_FILE } from "./exports/defender-tvm.js";
 import { kscDevices, FILE as KSC_FILE } from "./exports/ksc-devices.js";
 import { mecmArp, FILE as MECM_FILE } from "./exports/mecm-arp.js";
 import type { See } from "./exports/see.js";
-import { makeOrganisation, runsKaspersky, type Host, type SecurityInstall } from "./organisation.js";
+import { makeOrganisation, type Host, type SecurityInstall } from "./organisation.js";
 
 export const DEFAULT_SEED = 20240929;
 
@@ -20,6 +20,7 @@ export interface SampleManifest {
   seed: number;
   exportedAt: string;
   devices: number;
+  /** Devices with at least one Kaspersky install that some export shows. */
   kasperskyDevices: number;
   installs: number;
   /** Security installs that no export shows: the blind spots of this organisation's tooling. */
@@ -87,7 +88,7 @@ export function buildSample(seed = DEFAULT_SEED): Sample {
     seed,
     exportedAt: ORGANISATION.exportedAt,
     devices: devices.length,
-    kasperskyDevices: hosts.filter(runsKaspersky).length,
+    kasperskyDevices: new Set(installs.filter((i) => i.vendor === "Kaspersky").map((i) => i.deviceId)).size,
     installs: installs.length,
     unseenInstalls: unseen,
     exports: exportsByFile.map(([file, , description]) => ({ file: `exports/${file}`, format: formats[file]!, description })),

@@ -240,6 +240,3 @@ export function makeOrganisation(seed: number): Host[] {
   gateway.device.dataSensitivity = "confidential";
   return hosts;
 }
-
-/** Whether a host runs anything from the Kaspersky catalog. */
-export const runsKaspersky = (host: Host) => host.security.some((s) => s.title.vendor === "Kaspersky");

@@ -59,6 +59,16 @@ describe("every page of the built workbook", () => {
   });
 });
 
+describe("the origin guard", () => {
+  it("catches and blocks a request to another host, so the checks above can fail", async () => {
+    const { page } = await open("/index.html");
+    const before = foreign.length;
+    await page.evaluate(() => fetch("https://fonts.googleapis.com/css2?family=Test").catch(() => null));
+    expect(foreign.slice(before)).toEqual(["https://fonts.googleapis.com/css2?family=Test"]);
+    await page.close();
+  });
+});
+
 describe("the Overview page", () => {
   it("shows the sample organisation's headline figures", async () => {
     const { page } = await open("/index.html");

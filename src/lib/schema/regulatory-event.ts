@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "../util/dates.js";
 import { Confidence, Source } from "./common.js";
 
 export const DatePrecision = z.enum(["day", "month", "year"]);
@@ -58,7 +59,7 @@ export const RegulatoryEvent = z
   })
   .superRefine((event, ctx) => {
     const pattern = datePatterns[event.datePrecision];
-    if (!pattern.test(event.date) || Number.isNaN(Date.parse(event.date.padEnd(10, "-01").slice(0, 10)))) {
+    if (!pattern.test(event.date) || !isCalendarDate(event.date.length === 4 ? `${event.date}-01-01` : event.date.length === 7 ? `${event.date}-01` : event.date)) {
       ctx.addIssue({ code: "custom", path: ["date"], message: `"${event.date}" is not a valid date of precision ${event.datePrecision}` });
     }
     if (event.time && event.datePrecision !== "day") {

@@ -17,3 +17,13 @@ export function utcMidnight(date: string): number {
 export function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
+
+/** Whether `date` is a `YYYY-MM-DD` day that exists (2024-02-29 does, 2025-02-29 does not). */
+export function isCalendarDate(date: string): boolean {
+  try {
+    utcMidnight(date);
+    return true;
+  } catch {
+    return false;
+  }
+}

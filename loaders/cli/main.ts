@@ -1,0 +1,63 @@
+/** Dispatches `offramp <command>`; each command lives in its own module. */
+import { readFileSync } from "node:fs";
+import { ValidationError } from "../../src/lib/schema/validate.js";
+import { UsageError, type Command, type Io } from "./command.js";
+import { sample } from "./sample.js";
+import { summary } from "./summary.js";
+
+const COMMANDS: readonly Command[] = [summary, sample];
+
+const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    `offramp ${version}: leave a banned security vendor, with the evidence to show for it`,
+    "",
+    "Usage: offramp <command> [options]",
+    "",
+    "Commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Options: --help (also after a command), --version",
+    "Data: the bundled sample organisation, or the folder named by OFFRAMP_DATA_DIR.",
+  ].join("\n");
+}
+
+export async function main(argv: string[], io: Io = { out: (t) => console.log(t), err: (t) => console.error(t), env: process.env }): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.out(help());
+    return 0;
+  }
+  if (name === "--version" || name === "-v") {
+    io.out(version);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`offramp: unknown command "${name}"\n\n${help()}`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.out(`${command.summary}\n\nUsage: ${command.usage}`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.err(`offramp ${name}: ${(error as Error).message}\nUsage: ${command.usage}`);
+      return 2;
+    }
+    if (error instanceof ValidationError) {
+      io.err(`offramp ${name}: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof Error && /cannot be read|is not valid JSON/.test(error.message)) {
+      io.err(`offramp ${name}: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}

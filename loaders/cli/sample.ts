@@ -1,0 +1,19 @@
+/** `offramp sample`: regenerates the fictional sample organisation. */
+import { parseArgs } from "node:util";
+import { DEFAULT_SEED } from "../sample/build.js";
+import { writeSample } from "../sample/generate.js";
+import { UsageError, type Command } from "./command.js";
+
+export const sample: Command = {
+  name: "sample",
+  summary: "write the sample organisation's exports and ground truth (deterministic for a seed)",
+  usage: "offramp sample [--out DIR] [--seed N]",
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { out: { type: "string", default: "data/sample" }, seed: { type: "string" } }, strict: true });
+    const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
+    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UsageError(`--seed: expected an integer from 0 to 4294967295, got "${values.seed}"`);
+    const { manifest } = await writeSample(values.out, seed);
+    io.out(`wrote ${values.out}: ${manifest.devices} devices, ${manifest.kasperskyDevices} running Kaspersky, ${manifest.installs} security installs in ${manifest.exports.length} exports`);
+    return 0;
+  },
+};
