@@ -5,11 +5,11 @@
  */
 import type { Device, Evidence, Install } from "../../src/lib/schema/index.js";
 import { ORGANISATION } from "./catalogue.js";
-import { cmdbAssets, FILE as CMDB_FILE } from "./exports/cmdb-assets.js";
-import { cyclonedx, FILE as SBOM_FILE } from "./exports/cyclonedx.js";
-import { defenderTvm, FILE as DEFENDER_FILE } from "./exports/defender-tvm.js";
-import { kscDevices, FILE as KSC_FILE } from "./exports/ksc-devices.js";
-import { mecmArp, FILE as MECM_FILE } from "./exports/mecm-arp.js";
+import { cmdbAssets, FILE as CMDB_FILE, FORMAT as CMDB_FORMAT } from "./exports/cmdb-assets.js";
+import { cyclonedx, FILE as SBOM_FILE, FORMAT as SBOM_FORMAT } from "./exports/cyclonedx.js";
+import { defenderTvm, FILE as DEFENDER_FILE, FORMAT as DEFENDER_FORMAT } from "./exports/defender-tvm.js";
+import { kscDevices, FILE as KSC_FILE, FORMAT as KSC_FORMAT } from "./exports/ksc-devices.js";
+import { mecmArp, FILE as MECM_FILE, FORMAT as MECM_FORMAT } from "./exports/mecm-arp.js";
 import type { See } from "./exports/see.js";
 import { makeOrganisation, type Host, type SecurityInstall } from "./organisation.js";
 
@@ -52,14 +52,13 @@ export function buildSample(seed = DEFAULT_SEED): Sample {
   };
   const gateway = hosts.find((h) => h.status === "oem");
   if (!gateway) throw new Error("the sample organisation lost its mail gateway");
-  const exportsByFile: [string, string, string][] = [
-    [DEFENDER_FILE, defenderTvm(hosts, see), "Microsoft Defender Vulnerability Management software inventory (Advanced Hunting DeviceTvmSoftwareInventory)"],
-    [MECM_FILE, mecmArp(hosts, see, seed), "Configuration Manager Add/Remove Programs, 32- and 64-bit views unioned"],
-    [KSC_FILE, kscDevices(hosts, see, seed), "Kaspersky Security Center device list, tab-delimited"],
-    [CMDB_FILE, cmdbAssets(hosts), "Asset register (CMDB) with business unit, site, tier and data classification"],
-    [SBOM_FILE, cyclonedx(gateway, see), "CycloneDX 1.6 SBOM of the mail-gateway appliance (white-label Kaspersky engine)"],
+  const exportsByFile: [file: string, format: string, content: string, description: string][] = [
+    [DEFENDER_FILE, DEFENDER_FORMAT, defenderTvm(hosts, see), "Microsoft Defender Vulnerability Management software inventory (Advanced Hunting DeviceTvmSoftwareInventory)"],
+    [MECM_FILE, MECM_FORMAT, mecmArp(hosts, see, seed), "Configuration Manager Add/Remove Programs, 32- and 64-bit views unioned"],
+    [KSC_FILE, KSC_FORMAT, kscDevices(hosts, see, seed), "Kaspersky Security Center device list, tab-delimited"],
+    [CMDB_FILE, CMDB_FORMAT, cmdbAssets(hosts), "Asset register (CMDB) with business unit, site, tier and data classification"],
+    [SBOM_FILE, SBOM_FORMAT, cyclonedx(gateway, see), "CycloneDX 1.6 SBOM of the mail-gateway appliance (white-label Kaspersky engine)"],
   ];
-  const formats: Record<string, string> = { [DEFENDER_FILE]: "defender-tvm", [MECM_FILE]: "mecm-arp", [KSC_FILE]: "ksc-devices", [CMDB_FILE]: "generic-csv", [SBOM_FILE]: "cyclonedx" };
 
   const devices = hosts.map((h) => h.device);
   const installs: Install[] = [];
@@ -91,11 +90,11 @@ export function buildSample(seed = DEFAULT_SEED): Sample {
     kasperskyDevices: new Set(installs.filter((i) => i.vendor === "Kaspersky").map((i) => i.deviceId)).size,
     installs: installs.length,
     unseenInstalls: unseen,
-    exports: exportsByFile.map(([file, , description]) => ({ file: `exports/${file}`, format: formats[file]!, description })),
+    exports: exportsByFile.map(([file, format, , description]) => ({ file: `exports/${file}`, format, description })),
     truth: { devices: "truth/devices.json", installs: "truth/installs.json" },
   };
   const files = new Map<string, string>();
-  for (const [file, content] of exportsByFile) files.set(`exports/${file}`, content);
+  for (const [file, , content] of exportsByFile) files.set(`exports/${file}`, content);
   files.set("truth/devices.json", jsonLines(devices));
   files.set("truth/installs.json", jsonLines(installs));
   files.set("manifest.json", JSON.stringify(manifest, null, 2) + "\n");

@@ -3,8 +3,6 @@ import type { Host, SecurityInstall } from "../organisation.js";
 /** Records that an export lists a host's security install at a file and line. */
 export type See = (host: Host, install: SecurityInstall, file: string, line: number, format: string) => void;
 
-const MONTH = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 /** `M/d/yyyy h:mm:ss AM` as en-US consoles print instants (in UTC here). */
 export function usDateTime(iso: string): string {
   const d = new Date(iso);
@@ -15,5 +13,3 @@ export function usDateTime(iso: string): string {
 
 /** `yyyymmdd`, as Windows stores InstallDate in the registry. */
 export const compactDate = (isoDate: string) => isoDate.replaceAll("-", "");
-
-export const monthName = (month: number) => MONTH[month];

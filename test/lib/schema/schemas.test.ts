@@ -1,23 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { device as fixtureDevice } from "../../support/fixtures.js";
 import { Assumption, Catalog, Device, Install, RegulatoryEvent, Scenario, Timeline, validate, ValidationError } from "../../../src/lib/schema/index.js";
 
-const device = {
-  id: "dev-1",
-  hostname: "nyc-ws-0001",
-  aliases: ["nyc-ws-0001.corp.example", "NYC-WS-0001"],
-  osFamily: "windows",
-  osVersion: "10.0.22631",
-  deviceType: "workstation",
-  ownership: "corporate",
-  businessUnit: "Finance",
-  site: "New York HQ",
-  country: "US",
-  criticality: 2,
-  internetFacing: false,
-  dataSensitivity: "restricted",
-  lastSeen: "2026-11-02T08:00:00Z",
-};
+const device = fixtureDevice("dev-1", { businessUnit: "Finance", criticality: 2, dataSensitivity: "restricted" });
 
 const event = {
   id: "KAS-2024-09-29-CUTOFF",
