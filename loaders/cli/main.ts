@@ -2,10 +2,11 @@
 import { readFileSync } from "node:fs";
 import { ValidationError } from "../../src/lib/schema/validate.js";
 import { UsageError, type Command, type Io } from "./command.js";
+import { ingest } from "./ingest.js";
 import { sample } from "./sample.js";
 import { summary } from "./summary.js";
 
-const COMMANDS: readonly Command[] = [summary, sample];
+const COMMANDS: readonly Command[] = [ingest, summary, sample];
 
 const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 

@@ -196,7 +196,7 @@ export function makeOrganisation(seed: number): Host[] {
       replacement(os, type, unit).forEach((t) => install(t));
     }
 
-    const kscLastConnected = kscServer === null ? null : status === "migrated" ? isoInstant(EXPORTED - randomInt(random, 20, 300) * DAY) : isoInstant(lastSeenMs + randomInt(random, 0, 3600) * 1000);
+    const kscLastConnected = kscServer === null ? null : status === "migrated" ? isoInstant(EXPORTED - randomInt(random, 20, 300) * DAY) : isoInstant(lastSeenMs - randomInt(random, 0, 3600) * 1000);
     const descriptions = ["", "", "", "", `Owner: ${unit} IT`, `Loaner pool\nReturn to ${site.name} service desk`, "Do not reboot during business hours, \"critical\" line system"];
     hosts.push({
       device,

@@ -16,9 +16,23 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
     rules: product.match.map((rule) => ({ field: rule.field, regex: new RegExp(rule.pattern, "iu") })),
   }));
   const ids = new Map(catalog.products.map((p) => [p.id, p]));
+  // One alternation per field: most inventory rows match nothing, and one test rules them out.
+  const screens = new Map<MatchField, RegExp>();
+  for (const field of new Set(catalog.products.flatMap((p) => p.match.map((r) => r.field)))) {
+    const patterns = catalog.products.flatMap((p) => p.match.filter((r) => r.field === field).map((r) => `(?:${r.pattern})`));
+    screens.set(field, new RegExp(patterns.join("|"), "iu"));
+  }
+  const screened = (fields: SoftwareFields) => {
+    for (const [field, regex] of screens) {
+      const value = fields[field];
+      if (value !== undefined && value !== "" && regex.test(value.trim())) return true;
+    }
+    return false;
+  };
   return {
     catalog,
     match(fields) {
+      if (!screened(fields)) return null;
       for (const { product, rules } of compiled) {
         for (const { field, regex } of rules) {
           const value = fields[field];

@@ -1,0 +1,57 @@
+/** Ingests files from disk: streams each through the same reader the browser's worker uses. */
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { basename } from "node:path";
+import type { CompiledCatalog } from "../../src/lib/catalog/match.js";
+import { combine, type Inventory } from "../../src/lib/ingest/combine.js";
+import { IngestFile, type FileResult } from "../../src/lib/ingest/session.js";
+
+export interface FileSpec {
+  path: string;
+  format?: string;
+  mapping?: Record<string, string>;
+}
+
+export interface IngestFilesOptions {
+  catalog: CompiledCatalog;
+  now?: string;
+  /** Called with bytes read so far and the total, for progress reports. */
+  onProgress?: (file: string, read: number, total: number) => void;
+  /** How evidence names files: the path as given (default) or a name relative to some folder. */
+  label?: (path: string) => string;
+}
+
+export async function ingestFile(spec: FileSpec, options: IngestFilesOptions): Promise<FileResult> {
+  const file = options.label ? options.label(spec.path) : spec.path;
+  const session = new IngestFile({ file, catalog: options.catalog, now: options.now, format: spec.format, mapping: spec.mapping });
+  let total = 0;
+  try {
+    total = (await stat(spec.path)).size;
+  } catch (error) {
+    const result = session.end();
+    result.report.fatal = `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+    result.report.format = null;
+    return result;
+  }
+  let read = 0;
+  try {
+    for await (const chunk of createReadStream(spec.path, { highWaterMark: 1 << 20 })) {
+      session.push(chunk as Buffer);
+      read += (chunk as Buffer).length;
+      options.onProgress?.(file, read, total);
+    }
+  } catch (error) {
+    const result = session.end();
+    result.report.fatal = `reading stopped at byte ${read} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+    return result;
+  }
+  return session.end();
+}
+
+export async function ingestFiles(specs: readonly FileSpec[], options: IngestFilesOptions): Promise<Inventory> {
+  const results: FileResult[] = [];
+  for (const spec of specs) results.push(await ingestFile(spec, options));
+  return combine(results, options.now ?? new Date().toISOString());
+}
+
+export const shortName = (path: string) => basename(path);

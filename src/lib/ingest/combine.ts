@@ -1,0 +1,137 @@
+import type { Device, Install } from "../schema/index.js";
+import { shortHostName } from "./names.js";
+import { mergeObservation, type FileResult } from "./session.js";
+import type { DeviceObservation, SourceReport } from "./types.js";
+
+/** Everything read from a set of files, merged: one device per machine, one install per product. */
+export interface Inventory {
+  sources: SourceReport[];
+  devices: Device[];
+  installs: Install[];
+  kaspersky: {
+    /** Distinct devices with at least one product the US prohibition covers. */
+    devices: number;
+    /** Installs of covered products. */
+    installs: number;
+    /** Catalog product name → installs (covered or not). */
+    byProduct: Record<string, number>;
+  };
+}
+
+/** Identity keys of a device: its source ids, and its host name without domain (15 characters, as NetBIOS). */
+function keys(ref: { names: readonly string[]; ids: readonly string[] }): string[] {
+  return [...ref.ids.map((id) => `id:${id}`), ...ref.names.map((n) => `host:${shortHostName(n)}`)];
+}
+
+/** Union-find over identity keys. */
+class Identity {
+  private readonly parent = new Map<string, string>();
+  find(key: string): string {
+    let root = key;
+    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
+    let node = key;
+    while (node !== root) {
+      const next = this.parent.get(node)!;
+      this.parent.set(node, root);
+      node = next;
+    }
+    if (!this.parent.has(root)) this.parent.set(root, root);
+    return root;
+  }
+  join(keys: readonly string[]): void {
+    if (keys.length === 0) return;
+    const root = this.find(keys[0]!);
+    for (const key of keys.slice(1)) {
+      const other = this.find(key);
+      if (other !== root) this.parent.set(other, root);
+    }
+  }
+}
+
+const UNKNOWN = { businessUnit: "Unassigned", site: "Unknown", country: "ZZ" } as const;
+
+/**
+ * Merges what several files say. The same machine seen by several sources (host name in any
+ * case, FQDN or short name, NetBIOS, source ids) becomes one device; the same product seen
+ * several times on one device (Defender and MECM, MECM's 32- and 64-bit views) becomes one
+ * install that keeps every piece of evidence.
+ */
+export function combine(results: readonly FileResult[], now: string): Inventory {
+  const identity = new Identity();
+  for (const result of results) {
+    for (const d of result.devices) identity.join(keys(d));
+    for (const s of result.software) identity.join(keys(s.observation.device));
+  }
+  const observations = new Map<string, DeviceObservation>();
+  for (const result of results) {
+    for (const d of result.devices) {
+      const root = identity.find(keys(d)[0]!);
+      const known = observations.get(root);
+      observations.set(root, known ? mergeObservation(known, d) : d);
+    }
+  }
+  // Software whose device no source described still names a device.
+  for (const result of results) {
+    for (const { observation } of result.software) {
+      const root = identity.find(keys(observation.device)[0]!);
+      if (!observations.has(root)) observations.set(root, { names: observation.device.names, ids: observation.device.ids, origin: observation.origin });
+    }
+  }
+  const deviceIds = new Map<string, string>();
+  const taken = new Set<string>();
+  const devices: Device[] = [];
+  for (const [root, o] of observations) {
+    const hostname = o.names.length ? shortHostName(o.names.find((n) => !/^\d/.test(n)) ?? o.names[0]!) : root.replace(/^(id|host):/, "");
+    const id = `dev-${hostname}`;
+    const unique = taken.has(id) ? `${id}-${devices.length}` : id;
+    taken.add(unique);
+    deviceIds.set(root, unique);
+    devices.push({
+      id: unique,
+      hostname,
+      aliases: [...new Set([...o.names, ...o.ids])].filter((a) => a.toLowerCase() !== hostname),
+      osFamily: o.osFamily ?? "other",
+      osVersion: o.osVersion ?? "",
+      deviceType: o.deviceType ?? (o.osFamily === "ios" || o.osFamily === "android" ? "mobile" : "workstation"),
+      ownership: o.ownership ?? "corporate",
+      businessUnit: o.businessUnit ?? UNKNOWN.businessUnit,
+      site: o.site ?? UNKNOWN.site,
+      country: o.country ?? UNKNOWN.country,
+      criticality: o.criticality ?? 3,
+      internetFacing: o.internetFacing ?? false,
+      dataSensitivity: o.dataSensitivity ?? "internal",
+      lastSeen: o.lastSeen ?? now,
+    });
+  }
+
+  const installs = new Map<string, Install>();
+  for (const result of results) {
+    for (const { observation: s, product } of result.software) {
+      const deviceId = deviceIds.get(identity.find(keys(s.device)[0]!))!;
+      const key = `${deviceId}|${product.id}|${s.version ?? ""}`;
+      const evidence = { file: s.origin.file, line: s.origin.line, format: result.report.format ?? "unknown" };
+      const known = installs.get(key);
+      if (known) {
+        if (!known.evidence.some((e) => e.file === evidence.file && e.line === evidence.line)) known.evidence.push(evidence);
+        known.installDate ??= s.installDate ?? null;
+        if (s.signatureDate && (!known.signatureDate || s.signatureDate > known.signatureDate)) known.signatureDate = s.signatureDate;
+        continue;
+      }
+      installs.set(key, { deviceId, vendor: product.vendor, product: s.name, catalogId: product.id, version: s.version ?? "", installDate: s.installDate ?? null, signatureDate: s.signatureDate ?? null, evidence: [evidence] });
+    }
+  }
+  const all = [...installs.values()];
+  const products = new Map(results.flatMap((r) => r.software.map((m) => [m.product.id, m.product] as const)));
+  const covered = all.filter((i) => products.get(i.catalogId!)?.coveredByUsProhibition === "yes");
+  const byProduct: Record<string, number> = {};
+  for (const i of all) {
+    const name = products.get(i.catalogId!)!.name;
+    byProduct[name] = (byProduct[name] ?? 0) + 1;
+  }
+  return {
+    sources: results.map((r) => r.report),
+    devices,
+    installs: all,
+    kaspersky: { devices: new Set(covered.map((i) => i.deviceId)).size, installs: covered.length, byProduct },
+  };
+}

@@ -1,0 +1,46 @@
+import type { EncodingName } from "./types.js";
+
+/**
+ * Decides a file's encoding from its first bytes: a byte-order mark if there is one; else
+ * UTF-16 from the pattern of zero bytes; else UTF-8 if the sample is valid UTF-8; else Windows-1252.
+ */
+export function sniffEncoding(head: Uint8Array): EncodingName {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return "utf-8-bom";
+  if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+  if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  const sample = head.subarray(0, Math.min(head.length, 4096));
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 === 0 ? zeroEven++ : zeroOdd++);
+  const pairs = sample.length / 2;
+  if (pairs > 0 && zeroOdd / pairs > 0.3 && zeroEven / pairs < 0.05) return "utf-16le";
+  if (pairs > 0 && zeroEven / pairs > 0.3 && zeroOdd / pairs < 0.05) return "utf-16be";
+  return isUtf8(head) ? "utf-8" : "windows-1252";
+}
+
+/** Valid UTF-8, allowing a sequence cut off at the end of the sample. */
+function isUtf8(bytes: Uint8Array): boolean {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const extra = b >= 0xf0 && b <= 0xf4 ? 3 : b >= 0xe0 ? 2 : b >= 0xc2 && b <= 0xdf ? 1 : -1;
+    if (extra < 0 || (b >= 0xe0 && b < 0xf0 && extra !== 2)) return false;
+    for (let k = 1; k <= extra; k++) {
+      if (i + k >= n) return true; // cut off at the end of the sample
+      if ((bytes[i + k]! & 0xc0) !== 0x80) return false;
+    }
+    i += extra + 1;
+  }
+  return true;
+}
+
+/** A streaming decoder for the encoding; the byte-order mark is dropped. */
+export function decoderFor(encoding: EncodingName): TextDecoder {
+  const label = encoding === "utf-8-bom" ? "utf-8" : encoding;
+  return new TextDecoder(label, { fatal: false, ignoreBOM: false });
+}

@@ -1,0 +1,48 @@
+import { Columns, field } from "../headers.js";
+import { osFamilyFromPlatform } from "../os.js";
+import { accepted, rejected } from "../types.js";
+import type { TableFormat } from "./format.js";
+
+const SIGNATURE = ["DeviceId", "DeviceName", "OSPlatform", "SoftwareVendor", "SoftwareName", "SoftwareVersion"];
+
+/**
+ * Microsoft Defender Vulnerability Management software inventory: the Advanced Hunting
+ * `DeviceTvmSoftwareInventory` table (and its Sentinel copy), or the portal's CSV export, whose
+ * headers are spelled with spaces ("Device name", "Software vendor"…).
+ */
+export const defenderTvm: TableFormat = {
+  id: "defender-tvm",
+  label: "Microsoft Defender software inventory",
+  input: "table",
+  detect: (headers) => {
+    const columns = new Columns(headers);
+    return columns.share(SIGNATURE) >= 0.8 ? 0.95 : columns.share(["SoftwareName", "SoftwareVendor", "DeviceName"]) === 1 ? 0.7 : 0;
+  },
+  open(headers, context) {
+    const c = new Columns(headers);
+    const deviceId = c.find("DeviceId", "Device Id", "Machine Id");
+    const deviceName = c.require("DeviceName", "Device name", "Computer name");
+    const platform = c.find("OSPlatform", "OS platform");
+    const osVersion = c.find("OSVersion", "OS version");
+    const vendor = c.find("SoftwareVendor", "Vendor");
+    const name = c.require("SoftwareName", "Software name", "Name");
+    const version = c.find("SoftwareVersion", "Version");
+    const cpe = c.find("ProductCodeCpe", "CPE");
+    const firstSeen = c.find("softwareFirstSeenTimestamp", "First seen");
+    return (fields, line) => {
+      const host = field(fields, deviceName);
+      if (!host) return rejected(line, c.name(deviceName), "no device name");
+      const software = field(fields, name);
+      if (!software) return rejected(line, c.name(name), "no software name");
+      const ids = deviceId >= 0 && field(fields, deviceId) ? [`defender:${field(fields, deviceId)!.toLowerCase()}`] : [];
+      const device = { names: [host], ids };
+      const os = field(fields, platform);
+      const cpeValue = field(fields, cpe);
+      return accepted(
+        line,
+        [{ names: [host], ids, osFamily: os ? osFamilyFromPlatform(os) : undefined, osVersion: field(fields, osVersion), origin: { file: context.file, line } }],
+        [{ device, name: software, vendor: field(fields, vendor), version: field(fields, version), cpe: cpeValue && cpeValue !== "Not available" ? cpeValue : undefined, installDate: field(fields, firstSeen)?.slice(0, 10) ?? null, origin: { file: context.file, line } }],
+      );
+    };
+  },
+};

@@ -1,0 +1,23 @@
+import { defenderTvm } from "./defender-tvm.js";
+import type { Format } from "./format.js";
+import { genericTable } from "./generic-table.js";
+import { kscDevices } from "./ksc-devices.js";
+import { mecmArp } from "./mecm-arp.js";
+
+/** Every format a file can be read as. Specific formats first; the generic table last. */
+export const FORMATS: readonly Format[] = [defenderTvm, mecmArp, kscDevices, genericTable];
+
+
+/** The best-scoring format, if any scores at least 0.25. */
+export function bestFormat<F extends Format>(formats: readonly F[], score: (format: F) => number): F | null {
+  let best: F | null = null;
+  let bestScore = 0.25;
+  for (const format of formats) {
+    const s = score(format);
+    if (s > bestScore) {
+      best = format;
+      bestScore = s;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,299 @@
+import type { CompiledCatalog } from "../catalog/match.js";
+import { CsvChunker, RecordTooLongError } from "./csv-chunks.js";
+import { sniffDelimiter } from "./delimiter.js";
+import { decoderFor, sniffEncoding } from "./encoding.js";
+import { bestFormat, FORMATS } from "./formats/index.js";
+import { FormatError, type Format, type JsonDocumentFormat, type JsonLinesFormat, type ReaderContext, type TableFormat } from "./formats/format.js";
+import { matchSoftware, type MatchedSoftware } from "./matching.js";
+import type { DeviceObservation, EncodingName, RowOutcome, SourceReport } from "./types.js";
+
+export interface IngestOptions {
+  /** The file's name as the user knows it; reported in every message. */
+  file: string;
+  catalog: CompiledCatalog;
+  /** ISO instant for relative dates; defaults to the current time. */
+  now?: string;
+  /** Read as this format instead of detecting it. */
+  format?: string;
+  /** Column mapping for generic tables. */
+  mapping?: Record<string, string>;
+  /** At most this many row errors are listed (all are counted). */
+  maxListedErrors?: number;
+  /** The formats to detect among; all known formats by default. */
+  formats?: readonly Format[];
+}
+
+/** What one file gave: its report, the devices it names and the catalog products it shows. */
+export interface FileResult {
+  report: SourceReport;
+  devices: DeviceObservation[];
+  software: MatchedSoftware[];
+}
+
+const SNIFF_BYTES = 64 * 1024;
+/** A single JSON document (an SBOM) is read whole; past this it is refused. */
+export const MAX_JSON_DOCUMENT_CHARS = 256 * 1024 * 1024;
+
+/**
+ * Reads one file, chunk by chunk, whatever its encoding, delimiter and format. The same code
+ * runs in the CLI (fed from a Node stream) and in the browser's worker (fed from File.stream()).
+ */
+export class IngestFile {
+  private readonly report: SourceReport;
+  private readonly context: ReaderContext;
+  private head: Uint8Array[] = [];
+  private headBytes = 0;
+  private decoder: TextDecoder | null = null;
+  private mode: "unknown" | "table" | "json-lines" | "json" | "failed" = "unknown";
+  private text = "";
+  private chunker: CsvChunker | null = null;
+  private mapRow: ((fields: readonly string[], line: number) => RowOutcome) | null = null;
+  private headers: string[] | null = null;
+  private jsonLines: ReturnType<JsonLinesFormat["open"]> | null = null;
+  private jsonLineNumber = 0;
+  private readonly devices = new Map<string, DeviceObservation>();
+  private readonly software: MatchedSoftware[] = [];
+  private readonly maxErrors: number;
+  private readonly formats: readonly Format[];
+
+  constructor(private readonly options: IngestOptions) {
+    this.report = { file: options.file, format: null, encoding: null, delimiter: null, rows: 0, accepted: 0, rejected: 0, errors: [], fatal: null };
+    this.context = { file: options.file, now: options.now ?? new Date().toISOString(), mapping: options.mapping };
+    this.maxErrors = options.maxListedErrors ?? 1000;
+    this.formats = options.formats ?? FORMATS;
+  }
+
+  private named(): Format | null {
+    if (!this.options.format) return null;
+    const format = this.formats.find((f) => f.id === this.options.format);
+    if (!format) throw new FormatError(`unknown format "${this.options.format}"`);
+    return format;
+  }
+
+  private ofInput<I extends Format["input"]>(input: I): Extract<Format, { input: I }>[] {
+    return this.formats.filter((f): f is Extract<Format, { input: I }> => f.input === input);
+  }
+
+  push(bytes: Uint8Array): void {
+    if (this.mode === "failed") return;
+    if (!this.decoder) {
+      this.head.push(bytes);
+      this.headBytes += bytes.length;
+      if (this.headBytes < SNIFF_BYTES) return;
+      this.startDecoding();
+      return;
+    }
+    this.guard(() => this.text_(this.decoder!.decode(bytes, { stream: true }), false));
+  }
+
+  end(): FileResult {
+    if (this.mode !== "failed") {
+      if (!this.decoder) this.startDecoding();
+      this.guard(() => this.text_(this.decoder!.decode(), true));
+    }
+    if (this.mode === "unknown" && !this.report.fatal) this.fail("the file is empty");
+    return { report: this.report, devices: [...this.devices.values()], software: this.software };
+  }
+
+  private startDecoding(): void {
+    const head = concat(this.head, this.headBytes);
+    this.head = [];
+    const encoding: EncodingName = sniffEncoding(head);
+    this.report.encoding = encoding;
+    this.decoder = decoderFor(encoding);
+    this.guard(() => this.text_(this.decoder!.decode(head, { stream: true }), false));
+  }
+
+  private guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      if (error instanceof FormatError || error instanceof RecordTooLongError) this.fail(error.message);
+      else throw error;
+    }
+  }
+
+  private fail(message: string): void {
+    this.mode = "failed";
+    this.report.fatal = message;
+  }
+
+  /** Routes decoded text to the reader for the file's shape. */
+  private text_(text: string, final: boolean): void {
+    if (this.mode === "unknown") {
+      this.text += text;
+      const start = this.text.replace(/^[\s\uFEFF]+/, "");
+      if (!start) {
+        if (final) this.fail("the file is empty");
+        return;
+      }
+      if (start[0] === "{" || start[0] === "[") {
+        const firstLine = start.split("\n", 1)[0]!.trim();
+        this.mode = start[0] === "{" && isJson(firstLine) ? "json-lines" : "json";
+      } else {
+        const lineEnd = this.text.indexOf("\n");
+        if (lineEnd < 0 && !final && this.text.length < SNIFF_BYTES) return;
+        this.mode = "table";
+      }
+      text = this.text;
+      this.text = "";
+    }
+    if (this.mode === "table") this.table(text, final);
+    else if (this.mode === "json-lines") this.lines(text, final);
+    else if (this.mode === "json") this.document(text, final);
+  }
+
+  private table(text: string, final: boolean): void {
+    if (!this.chunker) {
+      const sample = text.replace(/^\uFEFF/, "").slice(0, SNIFF_BYTES);
+      const delimiter = sniffDelimiter(sample);
+      this.report.delimiter = delimiter;
+      this.chunker = new CsvChunker(delimiter, sample.includes("\r\n") ? "\r\n" : "\n");
+      text = text.replace(/^\uFEFF/, "");
+    }
+    const emit = (record: { fields: string[]; line: number }) => {
+      if (this.mode === "failed") return;
+      if (!this.headers) {
+        this.openTable(record.fields);
+        return;
+      }
+      this.report.rows++;
+      if (record.fields.length !== this.headers.length) {
+        this.outcome({ kind: "rejected", line: record.line, column: null, message: `expected ${this.headers.length} fields, found ${record.fields.length}` });
+        return;
+      }
+      this.outcome(this.mapRow!(record.fields, record.line));
+    };
+    this.chunker.push(text, emit);
+    if (final) {
+      this.chunker.end(emit);
+      if (!this.headers) this.fail("the file has no header row");
+    }
+  }
+
+  private openTable(headers: string[]): void {
+    const named = this.named();
+    if (named && named.input !== "table") throw new FormatError(`the file is a table, but "${named.id}" is not a table format`);
+    const format = (named as TableFormat | null) ?? bestFormat(this.ofInput("table"), (f) => f.detect(headers, this.options.file));
+    if (!format) throw new FormatError(`no known format has these headers: ${headers.slice(0, 12).join(", ")}${headers.length > 12 ? ", …" : ""}. Name one with --format, or map the columns`);
+    const seen = new Set<string>();
+    for (const h of headers) {
+      if (h.trim() && seen.has(h.trim())) throw new FormatError(`the header "${h.trim()}" appears twice`);
+      seen.add(h.trim());
+    }
+    this.report.format = format.id;
+    this.headers = headers;
+    this.mapRow = format.open(headers, this.context);
+  }
+
+  private pendingLine = "";
+  private lines(text: string, final: boolean): void {
+    const parts = (this.pendingLine + text).split("\n");
+    this.pendingLine = final ? "" : parts.pop()!;
+    for (const raw of parts) {
+      this.jsonLineNumber++;
+      const line = raw.trim();
+      if (!line) continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        this.report.rows++;
+        this.outcome({ kind: "rejected", line: this.jsonLineNumber, column: null, message: `not valid JSON: ${(error as Error).message}` });
+        continue;
+      }
+      if (!this.jsonLines) {
+        const named = this.named();
+        if (named && named.input !== "json-lines") throw new FormatError(`the file is JSON lines, but "${named.id}" is not a JSON-lines format`);
+        const format = (named as JsonLinesFormat | null) ?? bestFormat(this.ofInput("json-lines"), (f) => f.detect(value, this.options.file));
+        if (!format) throw new FormatError("no known format of JSON lines matches this file");
+        this.report.format = format.id;
+        this.jsonLines = format.open(this.context);
+      }
+      this.report.rows++;
+      this.outcome(this.jsonLines.line(value, this.jsonLineNumber));
+    }
+    if (final && this.jsonLines) for (const outcome of this.jsonLines.finish()) this.outcome(outcome, false);
+  }
+
+  private documentText: string[] = [];
+  private documentChars = 0;
+  private document(text: string, final: boolean): void {
+    this.documentText.push(text);
+    this.documentChars += text.length;
+    if (this.documentChars > MAX_JSON_DOCUMENT_CHARS) throw new FormatError(`a JSON document over ${MAX_JSON_DOCUMENT_CHARS / 1024 / 1024} MB is too large to read`);
+    if (!final) return;
+    const whole = this.documentText.join("");
+    this.documentText = [];
+    let document: unknown;
+    try {
+      document = JSON.parse(whole);
+    } catch (error) {
+      throw new FormatError(`not valid JSON: ${(error as Error).message}`);
+    }
+    const named = this.named();
+    if (named && named.input !== "json") throw new FormatError(`the file is one JSON document, but "${named.id}" is not a JSON document format`);
+    const format = (named as JsonDocumentFormat | null) ?? bestFormat(this.ofInput("json"), (f) => f.detect(document, this.options.file));
+    if (!format) throw new FormatError("no known JSON format matches this document (CycloneDX and SPDX SBOMs are read)");
+    this.report.format = format.id;
+    for (const outcome of format.read(document, whole, this.context)) {
+      this.report.rows++;
+      this.outcome(outcome);
+    }
+  }
+
+  /** Counts an outcome, keeps its devices (one per identity key) and its catalog matches. */
+  private outcome(outcome: RowOutcome, counts = true): void {
+    if (outcome.kind === "rejected") {
+      if (counts) this.report.rejected++;
+      if (this.report.errors.length < this.maxErrors) this.report.errors.push({ line: outcome.line, column: outcome.column, message: outcome.message });
+      return;
+    }
+    if (counts) this.report.accepted++;
+    for (const device of outcome.devices) {
+      const key = device.ids[0] ?? device.names[0]?.toLowerCase();
+      if (key === undefined) continue;
+      const known = this.devices.get(key);
+      this.devices.set(key, known ? mergeObservation(known, device) : device);
+    }
+    for (const software of outcome.software) {
+      const matched = matchSoftware(software, this.options.catalog);
+      if (matched) this.software.push(matched);
+    }
+  }
+}
+
+/** Later observations fill what earlier ones left empty; the latest last-seen wins. */
+export function mergeObservation(a: DeviceObservation, b: DeviceObservation): DeviceObservation {
+  const merged: DeviceObservation = { ...b, ...stripUndefined(a) };
+  merged.names = [...new Set([...a.names, ...b.names])];
+  merged.ids = [...new Set([...a.ids, ...b.ids])];
+  if (a.lastSeen && b.lastSeen) merged.lastSeen = a.lastSeen > b.lastSeen ? a.lastSeen : b.lastSeen;
+  return merged;
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function concat(chunks: Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+export type { Format };

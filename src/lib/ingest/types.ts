@@ -1,0 +1,83 @@
+import type { DataSensitivity, DeviceType, OsFamily, Ownership } from "../schema/index.js";
+
+/** Text encodings the readers recognise. */
+export type EncodingName = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252";
+
+/** Where an observation came from. */
+export interface Origin {
+  file: string;
+  /** 1-based line where the record starts. */
+  line: number;
+}
+
+/**
+ * What one record says about a device. Any field may be missing; identity merges the
+ * observations of one machine from every source into one device.
+ */
+export interface DeviceObservation {
+  /** Names the machine goes by in this source: host name, FQDN, NetBIOS name. */
+  names: string[];
+  /** Source-specific ids (Defender DeviceId, MECM ResourceID…), prefixed with the format id. */
+  ids: string[];
+  osFamily?: OsFamily;
+  osVersion?: string;
+  deviceType?: DeviceType;
+  ownership?: Ownership;
+  businessUnit?: string;
+  site?: string;
+  country?: string;
+  criticality?: number;
+  internetFacing?: boolean;
+  dataSensitivity?: DataSensitivity;
+  /** ISO instant. */
+  lastSeen?: string;
+  origin: Origin;
+}
+
+/** What one record says about one piece of software on a device. */
+export interface SoftwareObservation {
+  /** The device, by the names and ids it has in this source. */
+  device: { names: string[]; ids: string[] };
+  name: string;
+  vendor?: string;
+  publisher?: string;
+  version?: string;
+  package?: string;
+  bundleId?: string;
+  cpe?: string;
+  purl?: string;
+  path?: string;
+  /** ISO date. */
+  installDate?: string | null;
+  /** ISO date of the newest anti-virus database, where the source reports it. */
+  signatureDate?: string | null;
+  origin: Origin;
+}
+
+/** What reading one record produced. */
+export type RowOutcome =
+  | { kind: "accepted"; line: number; devices: DeviceObservation[]; software: SoftwareObservation[] }
+  | { kind: "rejected"; line: number; column: string | null; message: string };
+
+export interface RowError {
+  line: number;
+  column: string | null;
+  message: string;
+}
+
+/** The reading of one file, as the CLI's `sources[]` reports it. */
+export interface SourceReport {
+  file: string;
+  format: string | null;
+  encoding: EncodingName | null;
+  delimiter: string | null;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  errors: RowError[];
+  /** Set when the file could not be read at all; the other files still load. */
+  fatal: string | null;
+}
+
+export const accepted = (line: number, devices: DeviceObservation[] = [], software: SoftwareObservation[] = []): RowOutcome => ({ kind: "accepted", line, devices, software });
+export const rejected = (line: number, column: string | null, message: string): RowOutcome => ({ kind: "rejected", line, column, message });
