@@ -225,7 +225,7 @@ export function makeOrganisation(seed: number): Host[] {
   const ksc = servers[0];
   if (ksc) ksc.security.push({ key: "kscServer", title: TITLES.kscServer, version: TITLES.kscServer.versions[0], installDate: "2022-04-11", signatureDate: null });
   for (const exchange of servers.slice(1, 4)) {
-    exchange.security.push({ key: "ksExchange", title: TITLES.ksExchange, version: TITLES.ksExchange.versions[0], installDate: "2021-08-23", signatureDate: exchange.security[0]?.signatureDate ?? null });
+    exchange.security.push({ key: "ksExchange", title: TITLES.ksExchange, version: TITLES.ksExchange.versions[0], installDate: "2021-08-23", signatureDate: null });
     exchange.device.internetFacing = true;
   }
   add(nyc, "appliance", "Corporate");

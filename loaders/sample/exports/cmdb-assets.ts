@@ -7,7 +7,7 @@ import { CsvWriter } from "../csv-writer.js";
 import type { Host } from "../organisation.js";
 
 export const FILE = "cmdb-assets.csv";
-export const FORMAT = "generic-csv";
+export const FORMAT = "generic-table";
 
 const CLASSIFICATION = { public: "Public", internal: "Internal", confidential: "Confidential", restricted: "Restricted" } as const;
 

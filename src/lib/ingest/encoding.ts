@@ -39,8 +39,36 @@ function isUtf8(bytes: Uint8Array): boolean {
   return true;
 }
 
+/** What a streaming decoder offers: the part of TextDecoder the readers use. */
+export interface Decoder {
+  decode(bytes?: Uint8Array, options?: { stream?: boolean }): string;
+}
+
 /** A streaming decoder for the encoding; the byte-order mark is dropped. */
-export function decoderFor(encoding: EncodingName): TextDecoder {
+export function decoderFor(encoding: EncodingName): Decoder {
+  if (encoding === "windows-1252") return new Windows1252Decoder();
   const label = encoding === "utf-8-bom" ? "utf-8" : encoding;
   return new TextDecoder(label, { fatal: false, ignoreBOM: false });
+}
+
+// Bytes 0x80–0x9F of Windows-1252 (the rest equals ISO-8859-1). Node's TextDecoder decodes
+// "windows-1252" as ISO-8859-1, turning "€" into U+0080, so this one byte range is mapped here.
+const HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
+class Windows1252Decoder implements Decoder {
+  decode(bytes?: Uint8Array): string {
+    if (!bytes) return "";
+    let out = "";
+    const CHUNK = 8192;
+    for (let start = 0; start < bytes.length; start += CHUNK) {
+      const codes: number[] = [];
+      const end = Math.min(bytes.length, start + CHUNK);
+      for (let i = start; i < end; i++) {
+        const b = bytes[i]!;
+        codes.push(b >= 0x80 && b <= 0x9f ? HIGH.charCodeAt(b - 0x80) : b);
+      }
+      out += String.fromCharCode(...codes);
+    }
+    return out;
+  }
 }

@@ -1,7 +1,7 @@
 import type { CompiledCatalog } from "../catalog/match.js";
 import { CsvChunker, RecordTooLongError } from "./csv-chunks.js";
 import { sniffDelimiter } from "./delimiter.js";
-import { decoderFor, sniffEncoding } from "./encoding.js";
+import { decoderFor, sniffEncoding, type Decoder } from "./encoding.js";
 import { bestFormat, FORMATS } from "./formats/index.js";
 import { FormatError, type Format, type JsonDocumentFormat, type JsonLinesFormat, type ReaderContext, type TableFormat } from "./formats/format.js";
 import { matchSoftware, type MatchedSoftware } from "./matching.js";
@@ -43,7 +43,7 @@ export class IngestFile {
   private readonly context: ReaderContext;
   private head: Uint8Array[] = [];
   private headBytes = 0;
-  private decoder: TextDecoder | null = null;
+  private decoder: Decoder | null = null;
   private mode: "unknown" | "table" | "json-lines" | "json" | "failed" = "unknown";
   private text = "";
   private chunker: CsvChunker | null = null;

@@ -1,0 +1,258 @@
+import { accepted, rejected, type DeviceObservation, type RowOutcome, type SoftwareObservation } from "../types.js";
+import { FormatError, type JsonDocumentFormat, type ReaderContext } from "./format.js";
+
+type Json = Record<string, unknown>;
+type DeviceRef = SoftwareObservation["device"];
+
+/**
+ * CycloneDX 1.4–1.6 JSON SBOMs. Every component is a row: the BOM's subject
+ * (`metadata.component`, which is also the device), the listed components, their nested
+ * components and their pedigree (ancestors, descendants, variants). A white-label engine shows
+ * Kaspersky only in its pedigree, so each ancestor is read as software of its own; a component
+ * credited to Kaspersky only in its copyright or description is shown to the catalog's publisher
+ * rules through that credit.
+ */
+export const cyclonedx: JsonDocumentFormat = {
+  id: "cyclonedx",
+  label: "CycloneDX SBOM",
+  input: "json",
+  detect: (document) => {
+    if (!isObject(document) || document["bomFormat"] !== "CycloneDX") return 0;
+    return /^1\.[4-6]$/.test(text(document["specVersion"]) ?? "") ? 0.95 : 0.6;
+  },
+  read(document, source, context) {
+    if (!isObject(document)) throw new FormatError("a CycloneDX BOM is a JSON object");
+    const rows = bomRows(document);
+    const places = jsonPlaces(source, ROW_KEYS);
+    const device = bomDevice(document, context);
+    const outcomes = rows.map(({ value, pointer }) => readComponent(value, rowLine(places, pointer), device.ref, context));
+    return withDevice(outcomes, device.observation, context.file, 0);
+  },
+};
+
+const ROW_KEYS: ReadonlySet<string> = new Set(["name"]);
+const PEDIGREE = ["ancestors", "descendants", "variants"] as const;
+
+/** One row to read: a value and where it sits in the document. */
+interface Row {
+  value: unknown;
+  pointer: string;
+}
+
+/** The BOM's subject, its components, and everything nested in them, in document order. */
+function bomRows(bom: Json): Row[] {
+  const rows: Row[] = [];
+  const visit = (value: unknown, at: string): void => {
+    rows.push({ value, pointer: at });
+    if (!isObject(value)) return;
+    list(value["components"], `${at}/components`).forEach(([child, p]) => visit(child, p));
+    const pedigree = value["pedigree"];
+    if (isObject(pedigree)) for (const key of PEDIGREE) list(pedigree[key], `${at}/pedigree/${key}`).forEach(([child, p]) => visit(child, p));
+  };
+  const metadata = bom["metadata"];
+  if (isObject(metadata) && isObject(metadata["component"])) visit(metadata["component"], "/metadata/component");
+  if (bom["components"] !== undefined && !Array.isArray(bom["components"])) throw new FormatError("the BOM's \"components\" is not a list");
+  list(bom["components"], "/components").forEach(([child, p]) => visit(child, p));
+  return rows;
+}
+
+/** The elements of a JSON array with their pointers; nothing when it is not an array. */
+function list(value: unknown, at: string): [unknown, string][] {
+  return Array.isArray(value) ? value.map((v, i) => [v, `${at}/${i}`]) : [];
+}
+
+/** The device a BOM describes: its subject component, known by the BOM's serial number. */
+function bomDevice(bom: Json, context: ReaderContext): { ref: DeviceRef; observation: Omit<DeviceObservation, "origin"> } {
+  const metadata = isObject(bom["metadata"]) ? bom["metadata"] : {};
+  const subject = isObject(metadata["component"]) ? metadata["component"] : {};
+  const name = text(subject["name"]);
+  const ref = { names: name ? [name] : [], ids: [`cyclonedx:${text(bom["serialNumber"]) ?? name ?? context.file}`] };
+  const embedded = subject["type"] === "device" || subject["type"] === "firmware";
+  const observation = embedded ? { ...ref, deviceType: "appliance" as const, osFamily: "embedded" as const, osVersion: text(subject["version"]) } : { ...ref };
+  return { ref, observation };
+}
+
+/** One component: rejected when it is not an object or has no name; signature data holds no software. */
+function readComponent(value: unknown, line: number, device: DeviceRef, context: ReaderContext): RowOutcome {
+  if (!isObject(value)) return rejected(line, null, "the component is not a JSON object");
+  const name = text(value["name"]);
+  if (!name) return rejected(line, "name", "the component has no name");
+  if (value["type"] === "data") return accepted(line);
+  return accepted(line, [], [componentSoftware(value, name, device, { file: context.file, line })]);
+}
+
+/** What a component says about the software it is. */
+function componentSoftware(component: Json, name: string, device: DeviceRef, origin: SoftwareObservation["origin"]): SoftwareObservation {
+  const declared = text(nameOf(component["supplier"])) ?? text(nameOf(component["manufacturer"])) ?? text(component["publisher"]) ?? text(component["author"]) ?? firstAuthor(component["authors"]);
+  return {
+    device,
+    name,
+    version: text(component["version"]),
+    publisher: creditedPublisher(declared, text(component["copyright"]), text(component["description"])),
+    package: coordinates(name, text(component["group"])),
+    cpe: text(component["cpe"]),
+    purl: text(component["purl"]),
+    origin,
+  };
+}
+
+function nameOf(entity: unknown): unknown {
+  return isObject(entity) ? entity["name"] : undefined;
+}
+
+function firstAuthor(authors: unknown): string | undefined {
+  return Array.isArray(authors) ? authors.map((a) => text(nameOf(a))).find((a) => a !== undefined) : undefined;
+}
+
+// ——— Shared by the SBOM readers (CycloneDX and SPDX). ———
+
+const MENTIONS_KASPERSKY = /kaspersky|касперск/iu;
+/** Description text that credits Kaspersky as the maker, not one that merely names it. */
+const CREDITS_KASPERSKY = [
+  /\b(?:powered by|based on|licensed from|built on|derived from|developed by|made by|provided by|supplied by|OEM version of|embeds?|includes?|uses|using)\s+(?:the\s+)?(?:AO\s+|JSC\s+)?kaspersky/iu,
+  /\bkaspersky\s+lab\b|\bAO\s+kaspersky\b|лаборатори\p{L}*\s+касперского/iu,
+  /\bkaspersky\b[^.;\n]{0,40}\b(?:engine|SDK|anti-?virus|anti-?malware|scan(?:ner|ning)?|signatures?|databases?)\b/iu,
+];
+const NOT_A_CREDIT = /\b(?:compatible with|alternative to|replac\w*|migrat\w* (?:away )?from|instead of|unlike|competitor|comparable to|such as)\b[^.;\n]{0,30}kaspersky/iu;
+
+/**
+ * The publisher to match on. The declared one (supplier, originator…) when it names Kaspersky or
+ * nothing else does; otherwise the clause of the copyright, or of a description, that credits
+ * Kaspersky, so that the catalog's publisher catch-all sees a white-labelled engine. A mere
+ * mention ("compatible with Kaspersky signatures") is not a credit.
+ */
+export function creditedPublisher(declared: string | undefined, copyright: string | undefined, ...descriptions: (string | undefined)[]): string | undefined {
+  if (declared && MENTIONS_KASPERSKY.test(declared)) return declared;
+  const fromCopyright = copyright ? kasperskyClause(copyright) : undefined;
+  if (fromCopyright) return fromCopyright;
+  for (const description of descriptions) {
+    if (!description || NOT_A_CREDIT.test(description) || !CREDITS_KASPERSKY.some((r) => r.test(description))) continue;
+    const clause = kasperskyClause(description);
+    if (clause) return clause;
+  }
+  return declared;
+}
+
+/** The first sentence or clause of a text that names Kaspersky, at most 200 characters. */
+function kasperskyClause(value: string): string | undefined {
+  const clause = value.split(/(?<=[.;!?])\s+|\n/u).find((part) => MENTIONS_KASPERSKY.test(part));
+  return clause?.trim().slice(0, 200);
+}
+
+/** `group:artifact` coordinates, as package-manager rules in the catalog expect them. */
+export function coordinates(name: string, group?: string): string | undefined {
+  if (group) return `${group}:${name}`;
+  return /^[\w.\-]+:[\w.\-]+$/u.test(name) ? name : undefined;
+}
+
+/** A non-empty trimmed string, or undefined; SPDX's NOASSERTION and NONE count as nothing. */
+export function text(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const trimmed = value.trim();
+  return trimmed && trimmed !== "NOASSERTION" && trimmed !== "NONE" ? trimmed : undefined;
+}
+
+export function isObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Tells the document's device once, on the row that describes it (`preferred`) when that row was
+ * accepted, otherwise on the first accepted row.
+ */
+export function withDevice(outcomes: RowOutcome[], device: Omit<DeviceObservation, "origin">, file: string, preferred: number): RowOutcome[] {
+  const chosen = outcomes[preferred]?.kind === "accepted" ? preferred : outcomes.findIndex((o) => o.kind === "accepted");
+  return outcomes.map((outcome, i) => (i === chosen && outcome.kind === "accepted" ? { ...outcome, devices: [...outcome.devices, { ...device, origin: { file, line: outcome.line } }] } : outcome));
+}
+
+/** The line a row is reported at: its `"name"` member, or where it starts when it has none. */
+export function rowLine(places: ReadonlyMap<string, number>, pointer: string): number {
+  return places.get(`${pointer}/name`) ?? places.get(pointer) ?? 1;
+}
+
+/** A JSON pointer segment (RFC 6901). */
+export function segment(key: string): string {
+  return key.replaceAll("~", "~0").replaceAll("/", "~1");
+}
+
+/**
+ * Where values start in a JSON text, by JSON pointer (`/components/2/pedigree/ancestors/0`):
+ * every object and array, every element of an array, and object members named in `keys` (at
+ * the line of their key). The text must be valid JSON; it has been parsed already.
+ */
+export function jsonPlaces(source: string, keys: ReadonlySet<string>): Map<string, number> {
+  const places = new Map<string, number>();
+  const stack: { pointer: string; object: boolean; index: number }[] = [];
+  let i = 0;
+  let line = 1;
+  const space = () => {
+    for (; i < source.length; i++) {
+      const c = source.charCodeAt(i);
+      if (c === 10) line++;
+      else if (c !== 32 && c !== 9 && c !== 13 && c !== 0xfeff) break;
+    }
+  };
+  const string = (): string => {
+    const start = i++;
+    let escaped = false;
+    while (i < source.length && source[i] !== "\"") {
+      if (source[i] === "\\") {
+        escaped = true;
+        i++;
+      }
+      i++;
+    }
+    i++;
+    const raw = source.slice(start, i);
+    return escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+  };
+  const next = (frame: { pointer: string; object: boolean; index: number }): string => {
+    space();
+    if (!frame.object) return `${frame.pointer}/${frame.index++}`;
+    const keyLine = line;
+    const key = string();
+    space();
+    i++; // the colon
+    const at = `${frame.pointer}/${segment(key)}`;
+    if (keys.has(key)) places.set(at, keyLine);
+    return at;
+  };
+  let pointer = "";
+  while (i < source.length) {
+    space();
+    const c = source[i];
+    const top = stack.at(-1);
+    if (c === "{" || c === "[") {
+      if (!places.has(pointer)) places.set(pointer, line);
+      const frame = { pointer, object: c === "{", index: 0 };
+      stack.push(frame);
+      i++;
+      space();
+      if (source[i] !== "}" && source[i] !== "]") {
+        pointer = next(frame);
+        continue;
+      }
+      i++;
+      stack.pop();
+    } else {
+      if (top && !top.object) places.set(pointer, line);
+      if (c === "\"") string();
+      else while (i < source.length && !/[\s,\]}]/u.test(source[i]!)) i++;
+    }
+    // After a value: close what ends here, or move on to the next member or element.
+    for (;;) {
+      space();
+      const open = stack.at(-1);
+      if (!open || i >= source.length) return places;
+      if (source[i] === ",") {
+        i++;
+        pointer = next(open);
+        break;
+      }
+      i++;
+      stack.pop();
+    }
+  }
+  return places;
+}
+

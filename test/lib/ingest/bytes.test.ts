@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { CsvChunker, RecordTooLongError, type CsvRecord } from "../../../src/lib/ingest/csv-chunks.js";
+import { sniffDelimiter } from "../../../src/lib/ingest/delimiter.js";
+import { decoderFor, sniffEncoding } from "../../../src/lib/ingest/encoding.js";
+
+const utf16 = (text: string, bigEndian = false) => {
+  const bytes = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    bytes[i * 2 + (bigEndian ? 1 : 0)] = code & 0xff;
+    bytes[i * 2 + (bigEndian ? 0 : 1)] = code >> 8;
+  }
+  return bytes;
+};
+
+describe("sniffEncoding", () => {
+  it("knows UTF-8 with and without a byte-order mark, UTF-16 either way round, and Windows-1252", () => {
+    expect(sniffEncoding(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]))).toBe("utf-8-bom");
+    expect(sniffEncoding(new TextEncoder().encode("Name,Лаборатория Касперского"))).toBe("utf-8");
+    expect(sniffEncoding(utf16("\uFEFFName,Version"))).toBe("utf-16le");
+    expect(sniffEncoding(utf16("\uFEFFName,Version", true))).toBe("utf-16be");
+    expect(sniffEncoding(utf16("Name,Version\r\n"))).toBe("utf-16le"); // no mark: zero bytes give it away
+    expect(sniffEncoding(new Uint8Array([0x47, 0x65, 0x72, 0xe4, 0x74, 0x0a]))).toBe("windows-1252"); // "Gerät" in cp1252
+  });
+
+  it("does not mistake a UTF-8 sequence cut at the end of the sample for Windows-1252", () => {
+    const bytes = new TextEncoder().encode("Name;Gerät");
+    expect(sniffEncoding(bytes.subarray(0, bytes.length - 2))).toBe("utf-8");
+  });
+
+  it("decodes each encoding to the same text, dropping the byte-order mark", () => {
+    expect(decoderFor("utf-16le").decode(utf16("\uFEFFGerät"))).toBe("Gerät");
+    expect(decoderFor("utf-16be").decode(utf16("\uFEFFGerät", true))).toBe("Gerät");
+    expect(decoderFor("windows-1252").decode(new Uint8Array([0x47, 0x65, 0x72, 0xe4, 0x74, 0x80]))).toBe("Gerät€");
+  });
+});
+
+describe("sniffDelimiter", () => {
+  it("picks comma, semicolon or tab from the first lines, ignoring delimiters inside quotes", () => {
+    expect(sniffDelimiter("a,b,c\n1,2,3\n")).toBe(",");
+    expect(sniffDelimiter("Name;Gerät;Datum\nA;B;28.09.2024 03:15\n")).toBe(";");
+    expect(sniffDelimiter("Name\tStatus\tDescription\nX\tOK\t\"a, b; c\"\n")).toBe("\t");
+    expect(sniffDelimiter('"Kaspersky, Inc";x\n"y, z";w\n')).toBe(";");
+  });
+});
+
+describe("CsvChunker", () => {
+  const parse = (text: string, chunk: number, newline: "\n" | "\r\n" = "\n", delimiter = ",") => {
+    const records: CsvRecord[] = [];
+    const chunker = new CsvChunker(delimiter, newline);
+    for (let i = 0; i < text.length; i += chunk) chunker.push(text.slice(i, i + chunk), (r) => records.push(r));
+    chunker.end((r) => records.push(r));
+    return records;
+  };
+
+  it("gives each record the line it starts on, counting line breaks inside quoted fields", () => {
+    const text = 'h1,h2\r\na,"two\r\nlines"\r\nb,"say ""hi"""\r\n\r\nc,last';
+    for (const chunk of [1, 3, 7, 1000]) {
+      expect(parse(text, chunk, "\r\n").map((r) => [r.line, ...r.fields])).toEqual([
+        [1, "h1", "h2"],
+        [2, "a", "two\r\nlines"],
+        [4, "b", 'say "hi"'],
+        [6, "c", "last"],
+      ]);
+    }
+  });
+
+  it("strips a stray carriage return at the end of a line in an LF file", () => {
+    expect(parse("a,b\r\nc,d\n", 2).map((r) => r.fields)).toEqual([["a", "b"], ["c", "d"]]);
+  });
+
+  it("gives up on a quote that never closes instead of holding the whole file", () => {
+    const chunker = new CsvChunker(",", "\n");
+    chunker.push('a,b\nc,"never closed\n', () => {});
+    expect(() => chunker.push("x".repeat(5 * 1024 * 1024), () => {})).toThrow(RecordTooLongError);
+  });
+});
