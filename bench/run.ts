@@ -1,5 +1,6 @@
 /** `npm run bench`: each benchmark against a peer in the same run, reported as a ratio. */
 import { benchHeadline } from "./headline.js";
+import { benchIngest } from "./ingest.js";
 import type { BenchResult } from "./timing.js";
 
 const benches: (() => Promise<BenchResult>)[] = [benchHeadline];
@@ -9,4 +10,5 @@ for (const bench of benches) {
   results.push(r);
   console.log(`${r.name}\n  offramp ${r.ours.toFixed(2)} ms · ${r.peerName} ${r.peer.toFixed(2)} ms · ratio ${(r.ours / r.peer).toFixed(2)} (below 1 is faster than the peer)`);
 }
-console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+const quick = process.argv.includes("--quick");
+for (const line of await benchIngest(quick ? [200_000] : [1_000_000, 5_000_000])) console.log(line);

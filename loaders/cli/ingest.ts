@@ -16,12 +16,12 @@ const Mapping = z.record(z.string(), z.string());
 export const ingest: Command = {
   name: "ingest",
   summary: "read inventory exports and report devices and Kaspersky installs (--json for the full document)",
-  usage: `offramp ingest [--format ${FORMATS.map((f) => f.id).join("|")}] [--mapping FILE] [--now ISO] [--catalog NAME] [--json] FILE...`,
+  usage: `offramp ingest [--format ${FORMATS.map((f) => f.id).join("|")}] [--mapping FILE] [--device HOST] [--now ISO] [--catalog NAME] [--json] FILE...`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { format: { type: "string" }, mapping: { type: "string" }, now: { type: "string" }, catalog: { type: "string", default: "kaspersky" }, json: { type: "boolean", default: false } },
+      options: { format: { type: "string" }, mapping: { type: "string" }, now: { type: "string" }, catalog: { type: "string", default: "kaspersky" }, device: { type: "string" }, json: { type: "boolean", default: false } },
     });
     if (positionals.length === 0) throw new UsageError("name at least one file");
     if (values.format && !FORMATS.some((f) => f.id === values.format)) throw new UsageError(`--format: unknown format "${values.format}"; known: ${FORMATS.map((f) => f.id).join(", ")}`);
@@ -30,7 +30,7 @@ export const ingest: Command = {
     const catalog = compileCatalog(await readValidated(join(DATA_DIR, "catalogs", `${values.catalog}.json`), Catalog));
     const progress = progressReporter(io);
     const inventory = await ingestFiles(
-      positionals.map((path) => ({ path, format: values.format, mapping })),
+      positionals.map((path) => ({ path, format: values.format, mapping, device: values.device })),
       { catalog, now: values.now ? new Date(values.now).toISOString() : undefined, onProgress: progress.update },
     );
     progress.done();

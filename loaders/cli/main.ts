@@ -44,6 +44,7 @@ export async function main(argv: string[], io: Io = { out: (t) => console.log(t)
     io.out(`${command.summary}\n\nUsage: ${command.usage}`);
     return 0;
   }
+  const started = performance.now();
   try {
     return await command.run(rest, io);
   } catch (error) {
@@ -60,5 +61,8 @@ export async function main(argv: string[], io: Io = { out: (t) => console.log(t)
       return 2;
     }
     throw error;
+  } finally {
+    // For benchmarks: wall time and peak memory of the whole command.
+    if (io.env.OFFRAMP_STATS === "1") io.err(`stats: ${JSON.stringify({ seconds: (performance.now() - started) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024 })}`);
   }
 }

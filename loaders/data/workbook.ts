@@ -30,7 +30,7 @@ export const OrganisationManifest = z
   .object({
     organisation: z.string().min(1),
     exportedAt: z.string().optional(),
-    exports: z.array(z.object({ file: z.string().min(1), format: z.string().optional(), mapping: z.record(z.string(), z.string()).optional() }).loose()).optional(),
+    exports: z.array(z.object({ file: z.string().min(1), format: z.string().optional(), mapping: z.record(z.string(), z.string()).optional(), device: z.string().optional() }).loose()).optional(),
   })
   .loose();
 
@@ -44,7 +44,7 @@ async function manifestOf(dir: string): Promise<z.infer<typeof OrganisationManif
 }
 
 async function exportFiles(dir: string, manifest: z.infer<typeof OrganisationManifest>): Promise<FileSpec[]> {
-  if (manifest.exports) return manifest.exports.map((e) => ({ path: join(dir, e.file), format: e.format, mapping: e.mapping }));
+  if (manifest.exports) return manifest.exports.map((e) => ({ path: join(dir, e.file), format: e.format, mapping: e.mapping, device: e.device }));
   const files: FileSpec[] = [];
   for (const folder of [dir, join(dir, "exports")]) {
     const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);

@@ -10,6 +10,8 @@ export interface FileSpec {
   path: string;
   format?: string;
   mapping?: Record<string, string>;
+  /** The device the file describes, when it names none. */
+  device?: string;
 }
 
 export interface IngestFilesOptions {
@@ -23,7 +25,7 @@ export interface IngestFilesOptions {
 
 export async function ingestFile(spec: FileSpec, options: IngestFilesOptions): Promise<FileResult> {
   const file = options.label ? options.label(spec.path) : spec.path;
-  const session = new IngestFile({ file, catalog: options.catalog, now: options.now, format: spec.format, mapping: spec.mapping });
+  const session = new IngestFile({ file, catalog: options.catalog, now: options.now, format: spec.format, mapping: spec.mapping, device: spec.device });
   let total = 0;
   try {
     total = (await stat(spec.path)).size;

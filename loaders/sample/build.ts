@@ -25,7 +25,7 @@ export interface SampleManifest {
   installs: number;
   /** Security installs that no export shows: the blind spots of this organisation's tooling. */
   unseenInstalls: number;
-  exports: { file: string; format: string; description: string }[];
+  exports: { file: string; format: string; description: string; device?: string }[];
   truth: { devices: string; installs: string };
 }
 
@@ -90,7 +90,7 @@ export function buildSample(seed = DEFAULT_SEED): Sample {
     kasperskyDevices: new Set(installs.filter((i) => i.vendor === "Kaspersky").map((i) => i.deviceId)).size,
     installs: installs.length,
     unseenInstalls: unseen,
-    exports: exportsByFile.map(([file, format, , description]) => ({ file: `exports/${file}`, format, description })),
+    exports: exportsByFile.map(([file, format, , description]) => ({ file: `exports/${file}`, format, description, ...(file === SBOM_FILE ? { device: gateway.device.hostname } : {}) })),
     truth: { devices: "truth/devices.json", installs: "truth/installs.json" },
   };
   const files = new Map<string, string>();

@@ -19,6 +19,7 @@ export interface ReadOptions {
   format?: string;
   formats?: readonly Format[];
   mapping?: Record<string, string>;
+  device?: string;
   now?: string;
   /** Feed the bytes in chunks of this size, to exercise streaming (default: 7 bytes, then 64 KB). */
   chunk?: number;
@@ -27,7 +28,7 @@ export interface ReadOptions {
 /** Reads text (encoded as UTF-8) or raw bytes as one file. */
 export function readInput(input: string | Uint8Array, options: ReadOptions = {}): FileResult {
   const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
-  const session = new IngestFile({ file: options.file ?? "test-input", catalog: kasperskyCatalog(), now: options.now ?? "2026-11-02T09:00:00Z", format: options.format, formats: options.formats, mapping: options.mapping });
+  const session = new IngestFile({ file: options.file ?? "test-input", catalog: kasperskyCatalog(), now: options.now ?? "2026-11-02T09:00:00Z", format: options.format, formats: options.formats, mapping: options.mapping, device: options.device });
   const size = options.chunk ?? 65_536;
   for (let i = 0; i < bytes.length; i += size) session.push(bytes.subarray(i, i + size));
   return session.end();

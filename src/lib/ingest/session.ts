@@ -5,7 +5,8 @@ import { decoderFor, sniffEncoding, type Decoder } from "./encoding.js";
 import { bestFormat, FORMATS } from "./formats/index.js";
 import { FormatError, type Format, type JsonDocumentFormat, type JsonLinesFormat, type ReaderContext, type TableFormat } from "./formats/format.js";
 import { matchSoftware, type MatchedSoftware } from "./matching.js";
-import type { DeviceObservation, EncodingName, RowOutcome, SourceReport } from "./types.js";
+import type { CatalogProduct } from "../schema/index.js";
+import type { DeviceObservation, EncodingName, RowOutcome, SoftwareObservation, SourceReport } from "./types.js";
 
 export interface IngestOptions {
   /** The file's name as the user knows it; reported in every message. */
@@ -17,6 +18,8 @@ export interface IngestOptions {
   format?: string;
   /** Column mapping for generic tables. */
   mapping?: Record<string, string>;
+  /** The device a file describes when it names none (an appliance's SBOM). */
+  device?: string;
   /** At most this many row errors are listed (all are counted). */
   maxListedErrors?: number;
   /** The formats to detect among; all known formats by default. */
@@ -58,7 +61,7 @@ export class IngestFile {
 
   constructor(private readonly options: IngestOptions) {
     this.report = { file: options.file, format: null, encoding: null, delimiter: null, rows: 0, accepted: 0, rejected: 0, errors: [], fatal: null };
-    this.context = { file: options.file, now: options.now ?? new Date().toISOString(), mapping: options.mapping };
+    this.context = { file: options.file, now: options.now ?? new Date().toISOString(), mapping: options.mapping, device: options.device };
     this.maxErrors = options.maxListedErrors ?? 1000;
     this.formats = options.formats ?? FORMATS;
   }
@@ -129,7 +132,10 @@ export class IngestFile {
       }
       if (start[0] === "{" || start[0] === "[") {
         const firstLine = start.split("\n", 1)[0]!.trim();
-        this.mode = start[0] === "{" && isJson(firstLine) ? "json-lines" : "json";
+        const first = start[0] === "{" ? parseOrNull(firstLine) : null;
+        // One JSON object per line, unless the first line is a whole document (a minified SBOM).
+        const isDocument = first !== null && start.slice(firstLine.length).trim() === "" && this.ofInput("json").some((f) => f.detect(first, this.options.file) > 0.25);
+        this.mode = first !== null && !isDocument ? "json-lines" : "json";
       } else {
         const lineEnd = this.text.indexOf("\n");
         if (lineEnd < 0 && !final && this.text.length < SNIFF_BYTES) return;
@@ -254,13 +260,56 @@ export class IngestFile {
       const key = device.ids[0] ?? device.names[0]?.toLowerCase();
       if (key === undefined) continue;
       const known = this.devices.get(key);
-      this.devices.set(key, known ? mergeObservation(known, device) : device);
+      if (known) mergeInto(known, device);
+      else this.devices.set(flat(key), { ...device, names: device.names.map(flat), ids: device.ids.map(flat), osVersion: device.osVersion === undefined ? undefined : flat(device.osVersion) });
     }
     for (const software of outcome.software) {
-      const matched = matchSoftware(software, this.options.catalog);
+      const matched = this.matcher(software);
       if (matched) this.software.push(matched);
     }
   }
+
+  // Titles repeat across devices: remember each distinct title's match.
+  private readonly matches = new Map<string, CatalogProduct | null>();
+  private matcher(software: SoftwareObservation): MatchedSoftware | null {
+    const key = `${software.name}\u0000${software.vendor ?? ""}\u0000${software.publisher ?? ""}\u0000${software.package ?? ""}\u0000${software.bundleId ?? ""}\u0000${software.cpe ?? ""}\u0000${software.purl ?? ""}\u0000${software.path ?? ""}`;
+    let product = this.matches.get(key);
+    if (product === undefined) {
+      product = matchSoftware(software, this.options.catalog)?.product ?? null;
+      if (this.matches.size < 200_000) this.matches.set(key, product);
+    }
+    return product ? { observation: flatObservation(software), product } : null;
+  }
+}
+
+/** A software observation whose strings no longer pin the chunk they were parsed from. */
+function flatObservation(s: SoftwareObservation): SoftwareObservation {
+  const copy: SoftwareObservation = { ...s, device: { names: s.device.names.map(flat), ids: s.device.ids.map(flat) }, name: flat(s.name) };
+  for (const key of ["vendor", "publisher", "version", "package", "bundleId", "cpe", "purl", "path", "installDate", "signatureDate"] as const) {
+    const value = s[key];
+    if (typeof value === "string") copy[key] = flat(value);
+  }
+  return copy;
+}
+
+const FILLABLE = ["osFamily", "osVersion", "deviceType", "ownership", "businessUnit", "site", "country", "criticality", "internetFacing", "dataSensitivity"] as const;
+
+/** Fills what `into` lacks from `from`, in place; the latest last-seen wins. For the hot path. */
+export function mergeInto(into: DeviceObservation, from: DeviceObservation): void {
+  for (const name of from.names) if (!into.names.includes(name)) into.names.push(flat(name));
+  for (const id of from.ids) if (!into.ids.includes(id)) into.ids.push(flat(id));
+  const target = into as unknown as Record<string, unknown>;
+  const source = from as unknown as Record<string, unknown>;
+  for (const key of FILLABLE) if (target[key] === undefined && source[key] !== undefined) target[key] = source[key];
+  if (from.lastSeen && (!into.lastSeen || from.lastSeen > into.lastSeen)) into.lastSeen = from.lastSeen;
+}
+
+/**
+ * A copy of a string that does not share memory with the chunk it was cut from. V8 keeps a
+ * whole parsed chunk alive for as long as any slice of it lives; what we keep must not.
+ */
+export function flat(text: string): string {
+  return text.length > 0 ? (" " + text).slice(1) : text;
 }
 
 /** Later observations fill what earlier ones left empty; the latest last-seen wins. */
@@ -276,12 +325,11 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function isJson(text: string): boolean {
+function parseOrNull(text: string): unknown {
   try {
-    JSON.parse(text);
-    return true;
+    return JSON.parse(text) as unknown;
   } catch {
-    return false;
+    return null;
   }
 }
 

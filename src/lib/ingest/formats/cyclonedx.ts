@@ -30,7 +30,8 @@ export const cyclonedx: JsonDocumentFormat = {
   },
 };
 
-const ROW_KEYS: ReadonlySet<string> = new Set(["name"]);
+/** Members whose lines rows are reported at: a component's name, and the BOM's subject component. */
+const ROW_KEYS: ReadonlySet<string> = new Set(["name", "component"]);
 const PEDIGREE = ["ancestors", "descendants", "variants"] as const;
 
 /** One row to read: a value and where it sits in the document. */
@@ -66,7 +67,7 @@ function bomDevice(bom: Json, context: ReaderContext): { ref: DeviceRef; observa
   const metadata = isObject(bom["metadata"]) ? bom["metadata"] : {};
   const subject = isObject(metadata["component"]) ? metadata["component"] : {};
   const name = text(subject["name"]);
-  const ref = { names: name ? [name] : [], ids: [`cyclonedx:${text(bom["serialNumber"]) ?? name ?? context.file}`] };
+  const ref = { names: context.device ? [context.device] : name ? [name] : [], ids: [`cyclonedx:${text(bom["serialNumber"]) ?? name ?? context.file}`] };
   const embedded = subject["type"] === "device" || subject["type"] === "firmware";
   const observation = embedded ? { ...ref, deviceType: "appliance" as const, osFamily: "embedded" as const, osVersion: text(subject["version"]) } : { ...ref };
   return { ref, observation };
@@ -172,17 +173,34 @@ export function rowLine(places: ReadonlyMap<string, number>, pointer: string): n
 
 /** A JSON pointer segment (RFC 6901). */
 export function segment(key: string): string {
-  return key.replaceAll("~", "~0").replaceAll("/", "~1");
+  return key.includes("~") || key.includes("/") ? key.replaceAll("~", "~0").replaceAll("/", "~1") : key;
+}
+
+const VALUE_END = new Set([",", "]", "}", " ", "\t", "\r", "\n"]);
+
+/** Whether the character at `at` is escaped: preceded by an odd number of backslashes. */
+function escapedAt(source: string, at: number): boolean {
+  let backslashes = 0;
+  while (source[at - 1 - backslashes] === "\\") backslashes++;
+  return backslashes % 2 === 1;
+}
+
+/** An open object or array while scanning, and the member or element being read in it. */
+interface Frame {
+  pointer: string;
+  object: boolean;
+  index: number;
+  key: string;
 }
 
 /**
  * Where values start in a JSON text, by JSON pointer (`/components/2/pedigree/ancestors/0`):
- * every object and array, every element of an array, and object members named in `keys` (at
- * the line of their key). The text must be valid JSON; it has been parsed already.
+ * every element of an array, and the object members named in `keys` (at the line of their key).
+ * The text must be valid JSON; it has been parsed already.
  */
 export function jsonPlaces(source: string, keys: ReadonlySet<string>): Map<string, number> {
   const places = new Map<string, number>();
-  const stack: { pointer: string; object: boolean; index: number }[] = [];
+  const stack: Frame[] = [];
   let i = 0;
   let line = 1;
   const space = () => {
@@ -193,51 +211,52 @@ export function jsonPlaces(source: string, keys: ReadonlySet<string>): Map<strin
     }
   };
   const string = (): string => {
-    const start = i++;
-    let escaped = false;
-    while (i < source.length && source[i] !== "\"") {
-      if (source[i] === "\\") {
-        escaped = true;
-        i++;
-      }
-      i++;
-    }
-    i++;
+    const start = i;
+    let end = source.indexOf("\"", start + 1);
+    while (end > 0 && escapedAt(source, end)) end = source.indexOf("\"", end + 1);
+    i = end < 0 ? source.length : end + 1;
     const raw = source.slice(start, i);
-    return escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+    return raw.includes("\\") ? (JSON.parse(raw) as string) : raw.slice(1, -1);
   };
-  const next = (frame: { pointer: string; object: boolean; index: number }): string => {
+  /** Moves to the next member or element of `frame`, noting the line of a listed key. */
+  const next = (frame: Frame): void => {
     space();
-    if (!frame.object) return `${frame.pointer}/${frame.index++}`;
+    if (!frame.object) {
+      frame.index++;
+      return;
+    }
     const keyLine = line;
-    const key = string();
+    frame.key = string();
     space();
     i++; // the colon
-    const at = `${frame.pointer}/${segment(key)}`;
-    if (keys.has(key)) places.set(at, keyLine);
-    return at;
+    if (keys.has(frame.key)) places.set(`${frame.pointer}/${segment(frame.key)}`, keyLine);
   };
-  let pointer = "";
+  /** The pointer of the value about to be read. */
+  const here = (): string => {
+    const top = stack.at(-1);
+    return !top ? "" : top.object ? `${top.pointer}/${segment(top.key)}` : `${top.pointer}/${top.index}`;
+  };
   while (i < source.length) {
     space();
     const c = source[i];
     const top = stack.at(-1);
     if (c === "{" || c === "[") {
-      if (!places.has(pointer)) places.set(pointer, line);
-      const frame = { pointer, object: c === "{", index: 0 };
+      const pointer = here();
+      if (top && !top.object) places.set(pointer, line);
+      const frame = { pointer, object: c === "{", index: -1, key: "" };
       stack.push(frame);
       i++;
       space();
       if (source[i] !== "}" && source[i] !== "]") {
-        pointer = next(frame);
+        next(frame);
         continue;
       }
       i++;
       stack.pop();
     } else {
-      if (top && !top.object) places.set(pointer, line);
+      if (top && !top.object) places.set(here(), line);
       if (c === "\"") string();
-      else while (i < source.length && !/[\s,\]}]/u.test(source[i]!)) i++;
+      else while (i < source.length && !VALUE_END.has(source[i]!)) i++;
     }
     // After a value: close what ends here, or move on to the next member or element.
     for (;;) {
@@ -246,7 +265,7 @@ export function jsonPlaces(source: string, keys: ReadonlySet<string>): Map<strin
       if (!open || i >= source.length) return places;
       if (source[i] === ",") {
         i++;
-        pointer = next(open);
+        next(open);
         break;
       }
       i++;
@@ -255,4 +274,3 @@ export function jsonPlaces(source: string, keys: ReadonlySet<string>): Map<strin
   }
   return places;
 }
-

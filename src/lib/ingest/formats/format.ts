@@ -7,6 +7,8 @@ export interface ReaderContext {
   now: string;
   /** A declared column mapping (generic tables only): canonical field → header. */
   mapping?: Record<string, string>;
+  /** The host name of the device the file describes, for files that name no host (an appliance's SBOM). */
+  device?: string;
 }
 
 /** A delimited table: CSV, TSV, or a sheet of a workbook. */

@@ -3,9 +3,12 @@ import type { Format } from "./format.js";
 import { genericTable } from "./generic-table.js";
 import { kscDevices } from "./ksc-devices.js";
 import { mecmArp } from "./mecm-arp.js";
+import { osquery } from "./osquery.js";
+import { cyclonedx } from "./cyclonedx.js";
+import { spdx } from "./spdx.js";
 
 /** Every format a file can be read as. Specific formats first; the generic table last. */
-export const FORMATS: readonly Format[] = [defenderTvm, mecmArp, kscDevices, genericTable];
+export const FORMATS: readonly Format[] = [defenderTvm, mecmArp, kscDevices, osquery, cyclonedx, spdx, genericTable];
 
 
 /** The best-scoring format, if any scores at least 0.25. */

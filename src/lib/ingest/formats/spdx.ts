@@ -93,7 +93,7 @@ function describedByRelationships(value: unknown): unknown[] {
 /** The device: the described package, known by the document's namespace; else the document's name. */
 function documentDevice(document: Json, described: Json | undefined, context: ReaderContext): { ref: DeviceRef; observation: Omit<DeviceObservation, "origin"> } {
   const name = text(described?.["name"]) ?? text(document["name"]);
-  const ref = { names: name ? [name] : [], ids: [`spdx:${text(document["documentNamespace"]) ?? name ?? context.file}`] };
+  const ref = { names: context.device ? [context.device] : name ? [name] : [], ids: [`spdx:${text(document["documentNamespace"]) ?? name ?? context.file}`] };
   const purpose = text(described?.["primaryPackagePurpose"]);
   const embedded = purpose === "DEVICE" || purpose === "FIRMWARE";
   const observation = embedded ? { ...ref, deviceType: "appliance" as const, osFamily: "embedded" as const, osVersion: text(described?.["versionInfo"]) } : { ...ref };
