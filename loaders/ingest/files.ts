@@ -47,7 +47,7 @@ export async function ingestFile(spec: FileSpec, options: IngestFilesOptions): P
     result.report.fatal = `reading stopped at byte ${read} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
     return result;
   }
-  return session.end();
+  return session.finish();
 }
 
 export async function ingestFiles(specs: readonly FileSpec[], options: IngestFilesOptions): Promise<Inventory> {

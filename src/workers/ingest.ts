@@ -34,7 +34,7 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
           post({ type: "progress", file: file.name, read: done, total });
         }
       }
-      results.push(session.end());
+      results.push(await session.finish());
       post({ type: "progress", file: file.name, read: done, total });
     }
     post({ type: "result", view: inventoryView(combine(results, now), catalog) });

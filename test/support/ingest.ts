@@ -34,6 +34,14 @@ export function readInput(input: string | Uint8Array, options: ReadOptions = {})
   return session.end();
 }
 
+/** Reads a workbook (or any file) through `finish()`, as the CLI and worker do. */
+export async function readInputAsync(input: Uint8Array, options: ReadOptions = {}): Promise<FileResult> {
+  const session = new IngestFile({ file: options.file ?? "test-input", catalog: kasperskyCatalog(), now: options.now ?? "2026-11-02T09:00:00Z", format: options.format, formats: options.formats, mapping: options.mapping, device: options.device });
+  const size = options.chunk ?? 65_536;
+  for (let i = 0; i < input.length; i += size) session.push(input.subarray(i, i + size));
+  return session.finish();
+}
+
 /** Reads a fixture file from test/fixtures/ingest. */
 export function readFixture(name: string, options: ReadOptions = {}): FileResult {
   return readInput(readFileSync(resolve("test/fixtures/ingest", name)), { file: name, ...options });

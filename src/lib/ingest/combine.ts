@@ -58,25 +58,24 @@ const UNKNOWN = { businessUnit: "Unassigned", site: "Unknown", country: "ZZ" } a
  */
 export function combine(results: readonly FileResult[], now: string): Inventory {
   const identity = new Identity();
-  for (const result of results) {
-    for (const d of result.devices) identity.join(keys(d));
-    for (const s of result.software) identity.join(keys(s.observation.device));
-  }
+  const deviceKeys = results.map((r) => r.devices.map((d) => keys(d)));
+  const softwareKeys = results.map((r) => r.software.map((s) => keys(s.observation.device)));
+  for (const list of [...deviceKeys, ...softwareKeys]) for (const k of list) identity.join(k);
   const observations = new Map<string, DeviceObservation>();
-  for (const result of results) {
-    for (const d of result.devices) {
-      const root = identity.find(keys(d)[0]!);
+  results.forEach((result, r) => {
+    result.devices.forEach((d, i) => {
+      const root = identity.find(deviceKeys[r]![i]![0]!);
       const known = observations.get(root);
       observations.set(root, known ? mergeObservation(known, d) : d);
-    }
-  }
+    });
+  });
   // Software whose device no source described still names a device.
-  for (const result of results) {
-    for (const { observation } of result.software) {
-      const root = identity.find(keys(observation.device)[0]!);
+  results.forEach((result, r) => {
+    result.software.forEach(({ observation }, i) => {
+      const root = identity.find(softwareKeys[r]![i]![0]!);
       if (!observations.has(root)) observations.set(root, { names: observation.device.names, ids: observation.device.ids, origin: observation.origin });
-    }
-  }
+    });
+  });
   const deviceIds = new Map<string, string>();
   const taken = new Set<string>();
   const devices: Device[] = [];
@@ -105,9 +104,9 @@ export function combine(results: readonly FileResult[], now: string): Inventory 
   }
 
   const installs = new Map<string, Install>();
-  for (const result of results) {
-    for (const { observation: s, product } of result.software) {
-      const deviceId = deviceIds.get(identity.find(keys(s.device)[0]!))!;
+  for (const [r, result] of results.entries()) {
+    for (const [i, { observation: s, product }] of result.software.entries()) {
+      const deviceId = deviceIds.get(identity.find(softwareKeys[r]![i]![0]!))!;
       const key = `${deviceId}|${product.id}|${s.version ?? ""}`;
       const evidence = { file: s.origin.file, line: s.origin.line, format: result.report.format ?? "unknown" };
       const known = installs.get(key);

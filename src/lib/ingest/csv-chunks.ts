@@ -31,7 +31,7 @@ export class CsvChunker {
     const input = this.pending + text;
     const result = this.parser.parse(input, 0, true) as { data: string[][]; meta: { cursor: number } };
     this.pending = input.slice(result.meta.cursor);
-    this.emitAll(result.data, emit);
+    this.emitAll(result.data, emit, input.indexOf('"') !== -1);
     if (this.pending.length > MAX_RECORD_CHARS) {
       throw new RecordTooLongError(this.line, this.pending.length);
     }
@@ -41,22 +41,21 @@ export class CsvChunker {
   end(emit: (record: CsvRecord) => void): void {
     if (this.pending) {
       const result = this.parser.parse(this.pending, 0, false) as { data: string[][] };
+      this.emitAll(result.data, emit, this.pending.indexOf('"') !== -1);
       this.pending = "";
-      this.emitAll(result.data, emit);
     }
   }
 
-  private emitAll(rows: string[][], emit: (record: CsvRecord) => void): void {
+  /** `quoted`: the text had a quote, so fields may hold line breaks (without quotes they cannot). */
+  private emitAll(rows: string[][], emit: (record: CsvRecord) => void, quoted: boolean): void {
     const crlf = this.newline === "\r\n";
     for (const fields of rows) {
       const line = this.line;
       let breaks = 0;
-      for (let i = 0; i < fields.length; i++) {
-        const f = fields[i]!;
-        if (f.indexOf("\n") !== -1) breaks += f.split("\n").length - 1;
-        // A lone CR at the end of a line when the file is mostly LF.
-        if (!crlf && i === fields.length - 1 && f.endsWith("\r")) fields[i] = f.slice(0, -1);
-      }
+      if (quoted) for (const f of fields) if (f.indexOf("\n") !== -1) breaks += f.split("\n").length - 1;
+      // A lone CR at the end of a line when the file is mostly LF.
+      const last = fields.length - 1;
+      if (!crlf && fields[last]!.endsWith("\r")) fields[last] = fields[last]!.slice(0, -1);
       this.line += 1 + breaks;
       if (fields.length === 1 && fields[0] === "") continue;
       emit({ fields, line });

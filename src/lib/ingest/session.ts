@@ -1,5 +1,6 @@
 import type { CompiledCatalog } from "../catalog/match.js";
-import { CsvChunker, RecordTooLongError } from "./csv-chunks.js";
+import { CsvChunker, RecordTooLongError, type CsvRecord } from "./csv-chunks.js";
+import { ingestWorkbookRows, isZip, readWorkbookTables } from "./workbook.js";
 import { sniffDelimiter } from "./delimiter.js";
 import { decoderFor, sniffEncoding, type Decoder } from "./encoding.js";
 import { bestFormat, FORMATS } from "./formats/index.js";
@@ -34,6 +35,8 @@ export interface FileResult {
 }
 
 const SNIFF_BYTES = 64 * 1024;
+/** Workbooks are unzipped whole in memory; past this size they are refused. */
+export const MAX_WORKBOOK_BYTES = 200 * 1024 * 1024;
 /** A single JSON document (an SBOM) is read whole; past this it is refused. */
 export const MAX_JSON_DOCUMENT_CHARS = 256 * 1024 * 1024;
 
@@ -57,6 +60,8 @@ export class IngestFile {
   private readonly devices = new Map<string, DeviceObservation>();
   private readonly software: MatchedSoftware[] = [];
   private readonly maxErrors: number;
+  private zip: Uint8Array[] | null = null;
+  private zipBytes = 0;
   private readonly formats: readonly Format[];
 
   constructor(private readonly options: IngestOptions) {
@@ -79,6 +84,12 @@ export class IngestFile {
 
   push(bytes: Uint8Array): void {
     if (this.mode === "failed") return;
+    if (this.zip) {
+      this.zip.push(bytes);
+      this.zipBytes += bytes.length;
+      if (this.zipBytes > MAX_WORKBOOK_BYTES) this.fail(`a workbook over ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB is too large to read; export it as CSV`);
+      return;
+    }
     if (!this.decoder) {
       this.head.push(bytes);
       this.headBytes += bytes.length;
@@ -89,7 +100,26 @@ export class IngestFile {
     this.guard(() => this.text_(this.decoder!.decode(bytes, { stream: true }), false));
   }
 
+  /** Ends the file: reads a buffered workbook (XLSX), or finishes the text it has been fed. */
+  async finish(): Promise<FileResult> {
+    if (!this.decoder && !this.zip && this.mode !== "failed") this.startDecoding();
+    if (!this.zip || this.mode === "failed") return this.end();
+    try {
+      const table = await readWorkbookTables(concat(this.zip, this.zipBytes));
+      this.report.format = null;
+      this.mode = "table";
+      this.guard(() => ingestWorkbookRows(table.headers, table.rows, table.headerRow, this.record));
+      if ((this.mode as string) !== "failed" && !this.headers) this.fail("the workbook has no header row");
+    } catch (error) {
+      this.fail((error as Error).message);
+    }
+    this.zip = null;
+    return { report: this.report, devices: [...this.devices.values()], software: this.software };
+  }
+
+  /** Ends a text file (every format but workbooks, which need `finish()`). */
   end(): FileResult {
+    if (this.zip) throw new Error("a workbook is read with finish(), not end()");
     if (this.mode !== "failed") {
       if (!this.decoder) this.startDecoding();
       this.guard(() => this.text_(this.decoder!.decode(), true));
@@ -101,6 +131,12 @@ export class IngestFile {
   private startDecoding(): void {
     const head = concat(this.head, this.headBytes);
     this.head = [];
+    if (isZip(head)) {
+      this.report.encoding = null;
+      this.zip = [head];
+      this.zipBytes = head.length;
+      return;
+    }
     const encoding: EncodingName = sniffEncoding(head);
     this.report.encoding = encoding;
     this.decoder = decoderFor(encoding);
@@ -157,25 +193,27 @@ export class IngestFile {
       this.chunker = new CsvChunker(delimiter, sample.includes("\r\n") ? "\r\n" : "\n");
       text = text.replace(/^\uFEFF/, "");
     }
-    const emit = (record: { fields: string[]; line: number }) => {
-      if (this.mode === "failed") return;
-      if (!this.headers) {
-        this.openTable(record.fields);
-        return;
-      }
-      this.report.rows++;
-      if (record.fields.length !== this.headers.length) {
-        this.outcome({ kind: "rejected", line: record.line, column: null, message: `expected ${this.headers.length} fields, found ${record.fields.length}` });
-        return;
-      }
-      this.outcome(this.mapRow!(record.fields, record.line));
-    };
-    this.chunker.push(text, emit);
+    this.chunker.push(text, this.record);
     if (final) {
-      this.chunker.end(emit);
+      this.chunker.end(this.record);
       if (!this.headers) this.fail("the file has no header row");
     }
   }
+
+  /** One record of a table (CSV or workbook sheet): the first is the header row. */
+  private readonly record = (record: CsvRecord): void => {
+    if (this.mode === "failed") return;
+    if (!this.headers) {
+      this.openTable(record.fields);
+      return;
+    }
+    this.report.rows++;
+    if (record.fields.length !== this.headers.length) {
+      this.outcome({ kind: "rejected", line: record.line, column: null, message: `expected ${this.headers.length} fields, found ${record.fields.length}` });
+      return;
+    }
+    this.outcome(this.mapRow!(record.fields, record.line));
+  };
 
   private openTable(headers: string[]): void {
     const named = this.named();
@@ -257,6 +295,9 @@ export class IngestFile {
     }
     if (counts) this.report.accepted++;
     for (const device of outcome.devices) {
+      // Readers hand back the same observation for consecutive rows of one device.
+      if (device === this.lastDevice) continue;
+      this.lastDevice = device;
       const key = device.ids[0] ?? device.names[0]?.toLowerCase();
       if (key === undefined) continue;
       const known = this.devices.get(key);
@@ -269,17 +310,33 @@ export class IngestFile {
     }
   }
 
-  // Titles repeat across devices: remember each distinct title's match.
-  private readonly matches = new Map<string, CatalogProduct | null>();
+  private lastDevice: DeviceObservation | null = null;
+
+  // Titles repeat across devices: remember each distinct title's match, found by name first.
+  private readonly matches = new Map<string, { fields: (string | undefined)[]; product: CatalogProduct | null }[]>();
+  private matched = 0;
   private matcher(software: SoftwareObservation): MatchedSoftware | null {
-    const key = `${software.name}\u0000${software.vendor ?? ""}\u0000${software.publisher ?? ""}\u0000${software.package ?? ""}\u0000${software.bundleId ?? ""}\u0000${software.cpe ?? ""}\u0000${software.purl ?? ""}\u0000${software.path ?? ""}`;
-    let product = this.matches.get(key);
+    const fields = [software.vendor, software.publisher, software.package, software.bundleId, software.cpe, software.purl, software.path];
+    let known = this.matches.get(software.name);
+    let product: CatalogProduct | null | undefined;
+    if (known) {
+      for (const entry of known) {
+        if (entry.fields.every((f, i) => f === fields[i])) {
+          product = entry.product;
+          break;
+        }
+      }
+    }
     if (product === undefined) {
       product = matchSoftware(software, this.options.catalog)?.product ?? null;
-      if (this.matches.size < 200_000) this.matches.set(key, product);
+      if (this.matched++ < 200_000) {
+        if (!known) this.matches.set(flat(software.name), (known = []));
+        known.push({ fields: fields.map((f) => (f === undefined ? f : flat(f))), product });
+      }
     }
     return product ? { observation: flatObservation(software), product } : null;
   }
+
 }
 
 /** A software observation whose strings no longer pin the chunk they were parsed from. */
@@ -294,13 +351,14 @@ function flatObservation(s: SoftwareObservation): SoftwareObservation {
 
 const FILLABLE = ["osFamily", "osVersion", "deviceType", "ownership", "businessUnit", "site", "country", "criticality", "internetFacing", "dataSensitivity"] as const;
 
-/** Fills what `into` lacks from `from`, in place; the latest last-seen wins. For the hot path. */
+/** `mergeObservation` in place, for the hot path: `from` wins where it is newer, else only fills gaps. */
 export function mergeInto(into: DeviceObservation, from: DeviceObservation): void {
   for (const name of from.names) if (!into.names.includes(name)) into.names.push(flat(name));
   for (const id of from.ids) if (!into.ids.includes(id)) into.ids.push(flat(id));
+  const newer = into.lastSeen !== undefined && from.lastSeen !== undefined && from.lastSeen > into.lastSeen;
   const target = into as unknown as Record<string, unknown>;
   const source = from as unknown as Record<string, unknown>;
-  for (const key of FILLABLE) if (target[key] === undefined && source[key] !== undefined) target[key] = source[key];
+  for (const key of FILLABLE) if (source[key] !== undefined && (newer || target[key] === undefined)) target[key] = typeof source[key] === "string" ? flat(source[key] as string) : source[key];
   if (from.lastSeen && (!into.lastSeen || from.lastSeen > into.lastSeen)) into.lastSeen = from.lastSeen;
 }
 
@@ -312,9 +370,14 @@ export function flat(text: string): string {
   return text.length > 0 ? (" " + text).slice(1) : text;
 }
 
-/** Later observations fill what earlier ones left empty; the latest last-seen wins. */
+/**
+ * Merges two observations of one device: the newer one (by last seen) wins where both say
+ * something; either fills what the other leaves empty.
+ */
 export function mergeObservation(a: DeviceObservation, b: DeviceObservation): DeviceObservation {
-  const merged: DeviceObservation = { ...b, ...stripUndefined(a) };
+  const bNewer = a.lastSeen !== undefined && b.lastSeen !== undefined && b.lastSeen > a.lastSeen;
+  const [winner, filler] = bNewer ? [b, a] : [a, b];
+  const merged: DeviceObservation = { ...filler, ...stripUndefined(winner) };
   merged.names = [...new Set([...a.names, ...b.names])];
   merged.ids = [...new Set([...a.ids, ...b.ids])];
   if (a.lastSeen && b.lastSeen) merged.lastSeen = a.lastSeen > b.lastSeen ? a.lastSeen : b.lastSeen;

@@ -111,7 +111,11 @@ export function tableOfSheet(sheet: string, data: readonly (readonly unknown[])[
 /** The bytes as an ArrayBuffer of their own (the reader takes nothing else). */
 function ownBuffer(bytes: Uint8Array): ArrayBuffer {
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-  return whole ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
+  if (whole) return bytes.buffer as ArrayBuffer;
+  // A copy, not bytes.slice(): on a Node Buffer, slice() is a view of the shared pool.
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return copy.buffer;
 }
 
 /** A reader error as a sentence a user can act on. */

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { bestFormat, FORMATS } from "../../../src/lib/ingest/formats/index.js";
@@ -184,5 +184,25 @@ describe("browser bundle", () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+});
+
+describe("workbooks through the ingestion path (as the CLI and the worker read them)", () => {
+  it("reads a generic .xlsx: detects the format, counts rows, rejects the bad one by sheet row", async () => {
+    const { readInputAsync } = await import("../../support/ingest.js");
+    const bytes = readFileSync(resolve("test/fixtures/ingest/generic_assets.xlsx"));
+    const result = await readInputAsync(bytes, { file: "generic_assets.xlsx", chunk: 1000 });
+    expect(result.report).toMatchObject({ format: "generic-table", encoding: null, rows: 4, accepted: 3, rejected: 1 });
+    expect(result.report.errors).toEqual([{ line: 5, column: "hostname", message: "no device name" }]);
+    expect(result.software.map((s) => s.product.id)).toContain("kes-windows");
+  });
+
+  it("reads bytes that sit inside a larger buffer (a Node Buffer cut from its shared pool)", async () => {
+    const { readInputAsync } = await import("../../support/ingest.js");
+    const bytes = readFileSync(resolve("test/fixtures/ingest/ksc_report_details.xlsx"));
+    const inside = Buffer.concat([Buffer.from("padding before the workbook"), bytes]).subarray(27);
+    const result = await readInputAsync(inside, { file: "ksc_report_details.xlsx" });
+    expect(result.report.format).toBe("ksc-report");
+    expect(result.software.map((s) => s.product.id)).toContain("kes-windows");
   });
 });

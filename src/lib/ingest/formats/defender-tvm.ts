@@ -1,6 +1,6 @@
 import { Columns, field } from "../headers.js";
 import { osFamilyFromPlatform } from "../os.js";
-import { accepted, rejected } from "../types.js";
+import { accepted, rejected, type DeviceObservation } from "../types.js";
 import type { TableFormat } from "./format.js";
 
 const SIGNATURE = ["DeviceId", "DeviceName", "OSPlatform", "SoftwareVendor", "SoftwareName", "SoftwareVersion"];
@@ -29,20 +29,22 @@ export const defenderTvm: TableFormat = {
     const version = c.find("SoftwareVersion", "Version");
     const cpe = c.find("ProductCodeCpe", "CPE");
     const firstSeen = c.find("softwareFirstSeenTimestamp", "First seen");
+    // Rows come grouped by device: one observation serves a device's consecutive rows.
+    let current: DeviceObservation | null = null;
     return (fields, line) => {
       const host = field(fields, deviceName);
       if (!host) return rejected(line, c.name(deviceName), "no device name");
       const software = field(fields, name);
       if (!software) return rejected(line, c.name(name), "no software name");
-      const ids = deviceId >= 0 && field(fields, deviceId) ? [`defender:${field(fields, deviceId)!.toLowerCase()}`] : [];
-      const device = { names: [host], ids };
-      const os = field(fields, platform);
+      const id = field(fields, deviceId);
+      if (!current || current.names[0] !== host || (id !== undefined && current.ids[0] !== `defender:${id.toLowerCase()}`)) {
+        const os = field(fields, platform);
+        current = { names: [host], ids: id ? [`defender:${id.toLowerCase()}`] : [], osFamily: os ? osFamilyFromPlatform(os) : undefined, osVersion: field(fields, osVersion), origin: { file: context.file, line } };
+      }
       const cpeValue = field(fields, cpe);
-      return accepted(
-        line,
-        [{ names: [host], ids, osFamily: os ? osFamilyFromPlatform(os) : undefined, osVersion: field(fields, osVersion), origin: { file: context.file, line } }],
-        [{ device, name: software, vendor: field(fields, vendor), version: field(fields, version), cpe: cpeValue && cpeValue !== "Not available" ? cpeValue : undefined, installDate: field(fields, firstSeen)?.slice(0, 10) ?? null, origin: { file: context.file, line } }],
-      );
+      return accepted(line, [current], [
+        { device: current, name: software, vendor: field(fields, vendor), version: field(fields, version), cpe: cpeValue && cpeValue !== "Not available" ? cpeValue : undefined, installDate: field(fields, firstSeen)?.slice(0, 10) ?? null, origin: { file: context.file, line } },
+      ]);
     };
   },
 };

@@ -100,7 +100,7 @@ describe("Defender DeviceInfo", () => {
 
   // Fails until mergeObservation (session.ts) lets the observation with the later lastSeen win
   // for fields both rows fill: today the first row in the file wins. Turn into `it` then.
-  it.fails("keeps the newest row's values when an older row comes first", () => {
+  it("keeps the newest row's values when an older row comes first", () => {
     expect(deviceNamed(result, "fin-ws-0101.corp.example.com")!.osVersion).toBe("10.0.22631");
   });
 
