@@ -1,38 +1,20 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
 import { writeDefenderCsv } from "../../bench/defender-csv.js";
-import { launchChromium } from "./chromium.js";
-import { serveStatic, type StaticSite } from "./serve.js";
-import { guardOrigin, watchPage } from "./watch.js";
+import { useSite } from "./site.js";
 
-let site: StaticSite;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-let context: BrowserContext;
-const foreign: string[] = [];
+const site = useSite();
+const { foreign } = site;
 const temp = mkdtempSync(join(tmpdir(), "offramp-drop-"));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-beforeAll(async () => {
-  site = await serveStatic(resolve("dist"));
-  browser = await launchChromium();
-  context = browser.context;
-  await guardOrigin(context, site.origin, foreign);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  rmSync(temp, { recursive: true, force: true });
-});
-
-async function inventoryPage(): Promise<{ page: Page; report: ReturnType<typeof watchPage> }> {
-  const page = await context.newPage();
-  const report = watchPage(page, site.origin);
-  await page.goto(`${site.origin}/inventory.html`, { waitUntil: "networkidle" });
-  await page.locator('[data-figure="inventory-devices"]').waitFor();
-  return { page, report };
+async function inventoryPage() {
+  const opened = await site.open("/inventory.html");
+  await opened.page.locator('[data-figure="inventory-devices"]').waitFor();
+  return opened;
 }
 
 const figure = async (page: Page, name: string) => Number((await page.locator(`[data-figure="${name}"]`).textContent())!.replaceAll(",", ""));

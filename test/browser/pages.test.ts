@@ -1,38 +1,11 @@
-import { resolve } from "node:path";
-import type { BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./chromium.js";
-import { serveStatic, type StaticSite } from "./serve.js";
-import { guardOrigin, watchPage } from "./watch.js";
+import { describe, expect, it } from "vitest";
+import { useSite } from "./site.js";
 
 const PAGES = ["index", "inventory", "regulation", "exposure", "cost", "timeline", "scenarios", "memo"];
 
-let site: StaticSite;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-let context: BrowserContext;
-const foreign: string[] = [];
-
-beforeAll(async () => {
-  site = await serveStatic(resolve("dist"));
-  browser = await launchChromium();
-  context = browser.context;
-  await guardOrigin(context, site.origin, foreign);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-async function open(path: string) {
-  const page = await context.newPage();
-  const report = watchPage(page, site.origin);
-  await page.goto(`${site.origin}${path}`, { waitUntil: "networkidle" });
-  // Framework renders cells after load; wait until the page's main heading is filled in.
-  await page.locator("#observablehq-main h1").first().waitFor({ state: "visible" });
-  await page.waitForLoadState("networkidle");
-  return { page, report };
-}
+const site = useSite();
+const { foreign } = site;
+const open = (path: string) => site.open(path);
 
 describe("every page of the built workbook", () => {
   for (const name of PAGES) {

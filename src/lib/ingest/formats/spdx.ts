@@ -1,5 +1,5 @@
 import { accepted, rejected, type DeviceObservation, type RowOutcome, type SoftwareObservation } from "../types.js";
-import { coordinates, creditedPublisher, isObject, jsonPlaces, rowLine, text, withDevice } from "./cyclonedx.js";
+import { coordinates, creditedPublisher, isObject, jsonPlaces, rowLine, text, withDevice } from "./sbom-json.js";
 import { FormatError, type JsonDocumentFormat, type ReaderContext } from "./format.js";
 
 type Json = Record<string, unknown>;
