@@ -5,8 +5,9 @@ import { UsageError, type Command, type Io } from "./command.js";
 import { ingest } from "./ingest.js";
 import { sample } from "./sample.js";
 import { summary } from "./summary.js";
+import { timeline } from "./timeline.js";
 
-const COMMANDS: readonly Command[] = [ingest, summary, sample];
+const COMMANDS: readonly Command[] = [ingest, summary, timeline, sample];
 
 const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 

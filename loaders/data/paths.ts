@@ -1,8 +1,16 @@
 /** Where the workbook's inputs live. */
 import { resolve } from "node:path";
 
-/** The project's data folder: catalogs, timelines, assumptions, presets. */
+/** The project's data folder: catalogs, timelines, profiles, assumptions. */
 export const DATA_DIR = resolve(import.meta.dirname, "../../data");
+
+/**
+ * The folder the facts are read from: data/, or OFFRAMP_DATA_ROOT (a copy with its own
+ * catalogs/, timelines/ and profiles/, e.g. to test an edit before it lands).
+ */
+export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.OFFRAMP_DATA_ROOT ?? DATA_DIR);
+}
 
 /**
  * The organisation the workbook shows: the bundled sample, or the folder named by

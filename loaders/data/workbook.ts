@@ -10,7 +10,7 @@ import { inventoryView, type InventoryView } from "../../src/lib/ingest/inventor
 import { eventInstant, milestone } from "../../src/lib/regulation/milestones.js";
 import { Catalog, Timeline } from "../../src/lib/schema/index.js";
 import { ingestFiles, type FileSpec } from "../ingest/files.js";
-import { DATA_DIR, organisationDir } from "./paths.js";
+import { dataDir, organisationDir } from "./paths.js";
 import { readValidated } from "./read.js";
 
 export interface FleetData extends InventoryView {
@@ -56,8 +56,8 @@ async function exportFiles(dir: string, manifest: z.infer<typeof OrganisationMan
 export async function loadFleet(dir = organisationDir(), programme = "kaspersky"): Promise<FleetData> {
   const [manifest, catalogData, timeline] = await Promise.all([
     manifestOf(dir),
-    readValidated(join(DATA_DIR, "catalogs", `${programme}.json`), Catalog),
-    readValidated(join(DATA_DIR, "timelines", `${programme}.json`), Timeline),
+    readValidated(join(dataDir(), "catalogs", `${programme}.json`), Catalog),
+    readValidated(join(dataDir(), "timelines", `${programme}.json`), Timeline),
   ]);
   const catalog = compileCatalog(catalogData);
   const now = manifest.exportedAt ?? new Date().toISOString();

@@ -14,3 +14,12 @@ export const OrgProfile = z.object({
   countries: z.array(CountryCode).min(1),
 });
 export type OrgProfile = z.infer<typeof OrgProfile>;
+
+/** A named profile shipped in data/profiles, to start from. */
+export const ProfilePreset = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  label: z.string().min(1),
+  description: z.string(),
+  profile: OrgProfile,
+});
+export type ProfilePreset = z.infer<typeof ProfilePreset>;

@@ -30,6 +30,24 @@ export const EventTime = z.object({
 });
 export type EventTime = z.infer<typeof EventTime>;
 
+/** What an event means for an organisation in one audience. */
+export const ObligationClass = z.enum(["legal-prohibition", "contractual", "advisory", "technical", "context"]);
+export type ObligationClass = z.infer<typeof ObligationClass>;
+
+/** An event's effect on one audience, in plain words, when the default for its kind would mislead. */
+export const Obligation = z.object({
+  audience: Audience,
+  class: ObligationClass,
+  effect: z.string().min(1),
+  /**
+   * Whether the date is a deadline a migration plan must beat. By default legal prohibitions
+   * and contractual obligations are; a restriction on dealings that removing the product does
+   * not satisfy (sanctions on named people, export licences) is not.
+   */
+  deadline: z.boolean().optional(),
+});
+export type Obligation = z.infer<typeof Obligation>;
+
 const datePatterns: Record<DatePrecision, RegExp> = {
   day: /^\d{4}-\d{2}-\d{2}$/,
   month: /^\d{4}-\d{2}$/,
@@ -56,11 +74,16 @@ export const RegulatoryEvent = z
     confidence: Confidence,
     sources: z.array(Source).min(1, "every event needs at least one source"),
     notes: z.string().optional(),
+    /** Per-audience effects; audiences not listed get the default for the event's kind. */
+    obligations: z.array(Obligation).optional(),
   })
   .superRefine((event, ctx) => {
     const pattern = datePatterns[event.datePrecision];
     if (!pattern.test(event.date) || !isCalendarDate(event.date.length === 4 ? `${event.date}-01-01` : event.date.length === 7 ? `${event.date}-01` : event.date)) {
       ctx.addIssue({ code: "custom", path: ["date"], message: `"${event.date}" is not a valid date of precision ${event.datePrecision}` });
+    }
+    for (const [index, obligation] of (event.obligations ?? []).entries()) {
+      if (!event.appliesTo.includes(obligation.audience)) ctx.addIssue({ code: "custom", path: ["obligations", index, "audience"], message: `"${obligation.audience}" is not one of the event's audiences (${event.appliesTo.join(", ")})` });
     }
     if (event.time && event.datePrecision !== "day") {
       ctx.addIssue({ code: "custom", path: ["time"], message: "a time needs a date of day precision" });
@@ -77,6 +100,8 @@ export const Timeline = z
     programme: z.string().min(1),
     description: z.string(),
     milestones: z.partialRecord(Milestone, z.string()),
+    /** Points a reader gets wrong without being told, each with its sources. */
+    nuances: z.array(z.object({ text: z.string().min(1), sources: z.array(Source).min(1) })).optional(),
     events: z.array(RegulatoryEvent).min(1),
   })
   .superRefine((timeline, ctx) => {
