@@ -12,10 +12,13 @@ export interface FleetRow {
   deviceType: Device["deviceType"];
   criticality: number;
   internetFacing: boolean;
+  dataSensitivity: Device["dataSensitivity"];
   /** Catalog ids of products the US prohibition covers that this device runs. */
   coveredProducts: string[];
   /** Oldest signature date among those products, where a console reported one. */
   signatureDate: string | null;
+  /** Whether one of those products is protection (anti-malware), not only an agent or console. */
+  coveredProtection: boolean;
 }
 
 /** Joins installs to devices and keeps, per device, the covered products and their oldest signatures. */
@@ -39,8 +42,10 @@ export function fleetRows(devices: readonly Device[], installs: readonly Install
       deviceType: device.deviceType,
       criticality: device.criticality,
       internetFacing: device.internetFacing,
+      dataSensitivity: device.dataSensitivity,
       coveredProducts: [...new Set(covered.map((i) => i.catalogId as string))].sort(),
       signatureDate: dates[0] ?? null,
+      coveredProtection: covered.some((i) => (catalog.byId(i.catalogId!)?.role ?? "protection") === "protection"),
     };
   });
 }

@@ -11,12 +11,20 @@ export const RangeValue = z
 export const AssumptionValue = z.discriminatedUnion("kind", [PointValue, RangeValue]);
 export type AssumptionValue = z.infer<typeof AssumptionValue>;
 
+/**
+ * How a range is drawn: PERT (default) or triangular between low and high around the most
+ * likely value, or a lognormal or normal whose 90% interval is low–high.
+ */
+export const RangeShape = z.enum(["pert", "triangular", "lognormal90", "normal90"]);
+export type RangeShape = z.infer<typeof RangeShape>;
+
 export const Assumption = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, "ids are lower-case words joined by _ . or -"),
     label: z.string().min(1),
     unit: z.string().min(1),
     value: AssumptionValue,
+    shape: RangeShape.optional(),
     confidence: Confidence,
     /** Empty only when the figure is our own assumption, which `confidence` then says. */
     sources: z.array(Source),

@@ -27,6 +27,13 @@ export type ProductLine = z.infer<typeof ProductLine>;
 export const Coverage = z.enum(["yes", "no", "unclear"]);
 export type Coverage = z.infer<typeof Coverage>;
 
+/**
+ * What a product does on a device: protection (anti-malware with signatures or cloud lookups,
+ * whose detection decays when frozen), management (agents and consoles), or other.
+ */
+export const ProductRole = z.enum(["protection", "management", "other"]);
+export type ProductRole = z.infer<typeof ProductRole>;
+
 export const CatalogProduct = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "ids are lower-case words joined by hyphens"),
   name: z.string().min(1),
@@ -34,6 +41,8 @@ export const CatalogProduct = z.object({
   line: ProductLine,
   platforms: z.array(z.string().min(1)).min(1),
   coveredByUsProhibition: Coverage,
+  /** Protection unless stated. */
+  role: ProductRole.optional(),
   /** Any rule matching means the product is present; rules are tried in catalog order. */
   match: z.array(MatchRule).min(1),
   sources: z.array(Source).min(1),

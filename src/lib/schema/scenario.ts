@@ -18,8 +18,12 @@ export type Deadline = z.infer<typeof Deadline>;
 
 /** A reference to an inventory export; the scenario never holds inventory rows. */
 export const InventorySourceRef = z.object({
+  /** Relative to the scenario file's folder. */
   file: z.string().min(1),
   format: z.string().min(1).optional(),
+  mapping: z.record(z.string(), z.string()).optional(),
+  /** The device an SBOM describes. */
+  device: z.string().min(1).optional(),
 });
 export type InventorySourceRef = z.infer<typeof InventorySourceRef>;
 
@@ -38,5 +42,9 @@ export const Scenario = z.object({
   deadlines: z.array(Deadline),
   seed: z.number().int().min(0).max(0xffffffff),
   trials: z.number().int().min(1).max(10_000_000),
+  /** Size class for the loss defaults; derived from the device count when absent. */
+  organisationSize: z.enum(["smb", "midsize", "large"]).optional(),
+  /** An annual loss the organisation is willing to bear (USD). */
+  riskTolerance: z.number().min(0).optional(),
 });
 export type Scenario = z.infer<typeof Scenario>;

@@ -1,0 +1,48 @@
+/** Loads a scenario file and everything it names: inventory, profile, assumptions, timeline. */
+import { dirname, join, relative, resolve } from "node:path";
+import { compileCatalog } from "../../src/lib/catalog/match.js";
+import { inventoryView } from "../../src/lib/ingest/inventory-view.js";
+import type { FleetRow } from "../../src/lib/model/fleet.js";
+import { assumptionIndex } from "../../src/lib/model/parameters.js";
+import { milestone } from "../../src/lib/regulation/milestones.js";
+import type { SourceReport } from "../../src/lib/ingest/types.js";
+import { AssumptionSet, Catalog, Scenario, type Assumption } from "../../src/lib/schema/index.js";
+import { loadTimeline } from "../data/regulation.js";
+import { dataDir } from "../data/paths.js";
+import { readValidated } from "../data/read.js";
+import { ingestFiles } from "../ingest/files.js";
+
+export interface LoadedScenario {
+  file: string;
+  scenario: Scenario;
+  rows: FleetRow[];
+  sources: SourceReport[];
+  assumptions: Map<string, Assumption>;
+  updatesStopped: string;
+}
+
+export async function loadScenario(file: string): Promise<LoadedScenario> {
+  const scenario = await readValidated(file, Scenario);
+  const root = dataDir();
+  const [catalogData, timeline, defaults] = await Promise.all([
+    readValidated(join(root, "catalogs", `${scenario.programme}.json`), Catalog),
+    loadTimeline(scenario.programme, root),
+    readValidated(join(root, "assumptions.json"), AssumptionSet),
+  ]);
+  const catalog = compileCatalog(catalogData);
+  const base = dirname(resolve(file));
+  const inventory = await ingestFiles(
+    scenario.inventory.map((ref) => ({ path: resolve(base, ref.file), format: ref.format, mapping: ref.mapping, device: ref.device })),
+    { catalog, now: `${scenario.asOf}T00:00:00Z`, label: (path) => relative(base, path) },
+  );
+  if (!inventory.sources.some((s) => s.fatal === null)) throw new Error(`${file}: none of the scenario's inventory files could be read (${inventory.sources.map((s) => `${s.file}: ${s.fatal}`).join("; ")})`);
+  const view = inventoryView(inventory, catalog);
+  return {
+    file,
+    scenario,
+    rows: view.rows,
+    sources: view.sources,
+    assumptions: assumptionIndex(defaults.assumptions, scenario.assumptions),
+    updatesStopped: milestone(timeline, "updatesStopped").date,
+  };
+}

@@ -1,0 +1,52 @@
+import { html } from "htl";
+import type { Assumption } from "../lib/schema/index.js";
+
+/**
+ * An editable table of assumptions: each with its low/likely/high (or value), unit,
+ * confidence and sources, and a mark when it differs from the default. Its `value` is the
+ * edited list; it dispatches "input" when a valid edit is made. An edit that breaks
+ * low <= likely <= high is marked and not applied.
+ */
+export function assumptionEditor(assumptions: readonly Assumption[]): HTMLElement & { value: Assumption[] } {
+  const current = assumptions.map((a) => structuredClone(a));
+  const table = html`<table class="assumptions">
+    <thead><tr><th>Assumption</th><th>Low</th><th>Most likely</th><th>High</th><th>Unit</th><th>Basis</th></tr></thead>
+    <tbody></tbody>
+  </table>` as unknown as HTMLElement & { value: Assumption[] };
+  const body = table.querySelector("tbody")!;
+  current.forEach((a, index) => {
+    const original = assumptions[index]!;
+    const values = a.value.kind === "point" ? [a.value.value] : [a.value.low, a.value.likely, a.value.high];
+    const inputs = values.map((v, i) => {
+      const input = html`<input type="number" step="any" value=${v} aria-label=${`${a.label}: ${a.value.kind === "point" ? "value" : ["low", "most likely", "high"][i]}`}>` as HTMLInputElement;
+      return input;
+    });
+    const changed = html`<span class="changed" hidden>changed</span>` as HTMLElement;
+    // One cell per column; a single value sits under "most likely".
+    const cells = (a.value.kind === "point" ? [null, inputs[0]!, null] : inputs).map((input) => {
+      const td = document.createElement("td");
+      if (input) td.append(input);
+      return td;
+    });
+    const row = html`<tr data-assumption=${a.id}>
+      <td>${a.label} ${changed}</td>
+      ${cells}
+      <td>${a.unit}</td>
+      <td><span class=${`confidence confidence-${a.confidence}`}>${a.confidence}</span> ${a.sources.map((s, i) => html`${i ? " · " : ""}<a href=${s.url} target="_blank" rel="noreferrer noopener">${s.title ?? new URL(s.url).hostname}</a>`)}${a.note ? html`<details><summary>note</summary>${a.note}</details>` : ""}</td>
+    </tr>` as HTMLElement;
+    body.append(row);
+    const update = () => {
+      const numbers = inputs.map((i) => Number(i.value));
+      const valid = numbers.every(Number.isFinite) && (numbers.length === 1 || (numbers[0]! <= numbers[1]! && numbers[1]! <= numbers[2]!));
+      row.classList.toggle("invalid", !valid);
+      if (!valid) return;
+      a.value = numbers.length === 1 ? { kind: "point", value: numbers[0]! } : { kind: "range", low: numbers[0]!, likely: numbers[1]!, high: numbers[2]! };
+      changed.hidden = JSON.stringify(a.value) === JSON.stringify(original.value);
+      table.value = current.map((x) => structuredClone(x));
+      table.dispatchEvent(new Event("input", { bubbles: true }));
+    };
+    for (const input of inputs) input.addEventListener("input", (event) => (event.stopPropagation(), update()));
+  });
+  table.value = current.map((x) => structuredClone(x));
+  return table;
+}

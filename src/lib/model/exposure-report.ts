@@ -1,0 +1,121 @@
+import { mean as distributionMean } from "../engine/distributions.js";
+import type { Assumption, OrgProfile } from "../schema/index.js";
+import { decayMultiplier } from "./decay.js";
+import { deviceExposure, exposureProfile, fleetMultiplier, type DeviceWeights } from "./exposure.js";
+import type { FleetRow } from "./fleet.js";
+import { simulateLoss, UNCERTAIN_INPUTS, type LossInputs, type LossResult, type UncertainInput } from "./loss.js";
+import { bounds, likely, requireAssumption, toDistribution } from "./parameters.js";
+import { tornado, varianceShare, type TornadoBar } from "./sensitivity.js";
+
+export type OrganisationSize = "smb" | "midsize" | "large";
+
+/** SMB under 250 devices, large from 10,000 (an assumption; the scenario may say otherwise). */
+export function sizeOf(devices: number): OrganisationSize {
+  return devices < 250 ? "smb" : devices < 10_000 ? "midsize" : "large";
+}
+
+export const INPUT_ASSUMPTIONS = (size: OrganisationSize): Record<UncertainInput | "lossMagnitude", string> => ({
+  lefBase: `lef_baseline_${size}`,
+  s: "s_endpoint_malware_share",
+  mInf: "m_inf_stale_av_infection_multiplier",
+  mKsn: "m_ksn_immediate_multiplier",
+  tau: "tau_threat_turnover",
+  lossMagnitude: `lm_90ci_${size}`,
+});
+
+export function weightsFrom(index: ReadonlyMap<string, Assumption>): DeviceWeights {
+  const w = (id: string) => likely(requireAssumption(index, id));
+  return {
+    criticality: { 1: w("weight_criticality_tier1"), 2: w("weight_criticality_tier2"), 3: w("weight_criticality_tier3"), 4: w("weight_criticality_tier4") },
+    internetFacing: w("weight_internet_facing"),
+    sensitivity: { public: w("weight_sensitivity_public"), internal: w("weight_sensitivity_internal"), confidential: w("weight_sensitivity_confidential"), restricted: w("weight_sensitivity_restricted") },
+  };
+}
+
+export interface ExposureRequest {
+  rows: readonly FleetRow[];
+  assumptions: ReadonlyMap<string, Assumption>;
+  profile: OrgProfile;
+  asOf: string;
+  updatesStopped: string;
+  trials: number;
+  seed: number;
+  size?: OrganisationSize;
+  riskTolerance?: number;
+  /** Weeks until the plan has replaced every frozen device (straight-line); none means no plan. */
+  planWeeks?: number;
+}
+
+export interface ExposureReport {
+  asOf: string;
+  size: OrganisationSize;
+  devices: number;
+  kasperskyDevices: number;
+  frozenDevices: number;
+  /** Devices whose Kaspersky use is a violation (federal agencies and contractors), not a risk. */
+  violations: number;
+  frozenWeightShare: number;
+  /** Weighted infection multiplier of the fleet today, at the most likely decay parameters. */
+  fleetMultiplier: number;
+  assumptionsUsed: Record<string, string>;
+  loss: Omit<LossResult, "draws">;
+  tornado: TornadoBar[];
+  /** Each uncertain input's share of the variance of expected loss, largest first. */
+  valueOfInformation: { input: UncertainInput; label: string; share: number }[];
+  /** Expected annual loss at the most likely inputs, week by week, doing nothing and with the plan. */
+  overTime: { week: number; doNothing: number; plan: number | null }[];
+}
+
+const LABELS: Record<UncertainInput, string> = {
+  lefBase: "Loss events a year (baseline)",
+  s: "Share of loss events that endpoint protection affects",
+  mInf: "Infection multiplier of stale protection",
+  mKsn: "Infection multiplier when cloud lookups stop",
+  tau: "Threat turnover (days)",
+};
+
+export function exposureReport(request: ExposureRequest): ExposureReport {
+  const size = request.size ?? sizeOf(request.rows.length);
+  const ids = INPUT_ASSUMPTIONS(size);
+  const a = (key: keyof typeof ids) => requireAssumption(request.assumptions, ids[key]);
+  const inputs: LossInputs = {
+    lefBase: toDistribution(a("lefBase")),
+    s: toDistribution(a("s")),
+    mInf: toDistribution(a("mInf")),
+    mKsn: toDistribution(a("mKsn")),
+    tau: toDistribution(a("tau")),
+    lossMagnitude: toDistribution(a("lossMagnitude")),
+  };
+  const exposures = deviceExposure(request.rows, { asOf: request.asOf, updatesStopped: request.updatesStopped, weights: weightsFrom(request.assumptions), profile: request.profile });
+  const profile = exposureProfile(exposures);
+  const { draws, ...loss } = simulateLoss(profile, inputs, { trials: request.trials, seed: request.seed, riskTolerance: request.riskTolerance });
+  const meanMagnitude = distributionMean(inputs.lossMagnitude);
+  const expectedLoss = (v: Record<UncertainInput, number>, frozenShare = 1, extraDays = 0) =>
+    v.lefBase * (1 - v.s + v.s * fleetMultiplier(profile, (d) => decayMultiplier(d, { mInf: v.mInf, mKsn: Math.min(v.mKsn, v.mInf), tau: v.tau }), frozenShare, extraDays)) * meanMagnitude;
+  const rows = UNCERTAIN_INPUTS.map((key) => {
+    const assumption = a(key);
+    const [low, high] = bounds(assumption);
+    return { key, label: LABELS[key], likely: likely(assumption), low, high };
+  });
+  const base = Object.fromEntries(rows.map((r) => [r.key, r.likely])) as Record<UncertainInput, number>;
+  const overTime = Array.from({ length: 53 }, (_, week) => ({
+    week,
+    doNothing: expectedLoss(base, 1, week * 7),
+    plan: request.planWeeks === undefined ? null : expectedLoss(base, Math.max(0, 1 - week / Math.max(request.planWeeks, 1e-9)), week * 7),
+  }));
+  return {
+    asOf: request.asOf,
+    size,
+    devices: profile.devices,
+    kasperskyDevices: request.rows.filter((r) => r.coveredProducts.length > 0).length,
+    frozenDevices: profile.frozenDevices,
+    violations: profile.violations,
+    frozenWeightShare: profile.totalWeight === 0 ? 0 : 1 - profile.unfrozenWeight / profile.totalWeight,
+    fleetMultiplier: loss.multiplierAtLikely,
+    assumptionsUsed: ids,
+    loss,
+    tornado: tornado(rows, (v) => expectedLoss(v)),
+    valueOfInformation: UNCERTAIN_INPUTS.map((key) => ({ input: key, label: LABELS[key], share: varianceShare(draws[key], draws.expectedLoss) })).sort((x, y) => y.share - x.share),
+    overTime,
+  };
+}

@@ -1,0 +1,122 @@
+import type { OrgProfile } from "../schema/index.js";
+import { daysBetween } from "../util/dates.js";
+import type { FleetRow } from "./fleet.js";
+
+/** Relative weights of devices in the fleet's exposure (1 = a tier-3, internal-data, internal device). */
+export interface DeviceWeights {
+  criticality: Record<1 | 2 | 3 | 4, number>;
+  internetFacing: number;
+  sensitivity: Record<FleetRow["dataSensitivity"], number>;
+}
+
+export type Compliance = "violation" | "risk" | "none";
+
+export interface DeviceExposure {
+  deviceId: string;
+  /** Runs Kaspersky protection whose signatures stopped at or before the cutoff. */
+  frozen: boolean;
+  /** Days since its last signature update (from the console's date, else the cutoff), when frozen. */
+  daysFrozen: number | null;
+  weight: number;
+  /**
+   * What running a covered product means here: a violation for those the law or their
+   * contracts bar (federal agencies and contractors), a risk for everyone else.
+   */
+  compliance: Compliance;
+}
+
+export interface ExposureOptions {
+  asOf: string;
+  /** The day the vendor's updates stopped, `YYYY-MM-DD`. */
+  updatesStopped: string;
+  weights: DeviceWeights;
+  profile: OrgProfile;
+}
+
+export function deviceWeight(row: FleetRow, weights: DeviceWeights): number {
+  const tier = Math.min(4, Math.max(1, Math.round(row.criticality))) as 1 | 2 | 3 | 4;
+  return weights.criticality[tier] * (row.internetFacing ? weights.internetFacing : 1) * weights.sensitivity[row.dataSensitivity];
+}
+
+/** Per-device exposure: which devices are frozen, for how long, how much each weighs, and whether it is a violation. */
+export function deviceExposure(rows: readonly FleetRow[], options: ExposureOptions): DeviceExposure[] {
+  const barred = options.profile.federalAgency || options.profile.federalContractor;
+  return rows.map((row) => {
+    const lastUpdate = row.signatureDate ?? options.updatesStopped;
+    const frozen = row.coveredProtection && lastUpdate <= options.updatesStopped;
+    return {
+      deviceId: row.deviceId,
+      frozen,
+      daysFrozen: frozen ? Math.max(0, daysBetween(lastUpdate, options.asOf)) : null,
+      weight: deviceWeight(row, options.weights),
+      compliance: row.coveredProducts.length === 0 ? "none" : barred ? "violation" : "risk",
+    };
+  });
+}
+
+/**
+ * The fleet's exposure reduced to what the loss model needs: total weight, the weight of
+ * devices not frozen, and the frozen weight by days frozen (so a simulation costs the number
+ * of distinct days, not the number of devices).
+ */
+export interface ExposureProfile {
+  devices: number;
+  frozenDevices: number;
+  violations: number;
+  totalWeight: number;
+  unfrozenWeight: number;
+  /** Days frozen, ascending, and the frozen weight at each. */
+  days: Float64Array;
+  weightAtDays: Float64Array;
+}
+
+export function exposureProfile(exposures: readonly DeviceExposure[]): ExposureProfile {
+  const byDays = new Map<number, number>();
+  let total = 0;
+  let unfrozen = 0;
+  let frozenDevices = 0;
+  let violations = 0;
+  for (const e of exposures) {
+    total += e.weight;
+    if (e.compliance === "violation") violations++;
+    if (e.frozen) {
+      frozenDevices++;
+      byDays.set(e.daysFrozen!, (byDays.get(e.daysFrozen!) ?? 0) + e.weight);
+    } else unfrozen += e.weight;
+  }
+  const days = Float64Array.from([...byDays.keys()].sort((a, b) => a - b));
+  return { devices: exposures.length, frozenDevices, violations, totalWeight: total, unfrozenWeight: unfrozen, days, weightAtDays: Float64Array.from(days, (d) => byDays.get(d)!) };
+}
+
+/**
+ * The fleet's weighted infection multiplier E: 1 when nothing is frozen, M(t) averaged over the
+ * weight of frozen devices otherwise. `frozenShare` scales the frozen weight (what remains of it
+ * under a migration plan); `extraDays` moves the clock on.
+ */
+export function fleetMultiplier(profile: ExposureProfile, multiplier: (days: number) => number, frozenShare = 1, extraDays = 0): number {
+  if (profile.totalWeight === 0) return 1;
+  let frozen = 0;
+  let frozenWeight = 0;
+  for (let i = 0; i < profile.days.length; i++) {
+    frozen += profile.weightAtDays[i]! * multiplier(profile.days[i]! + extraDays);
+    frozenWeight += profile.weightAtDays[i]!;
+  }
+  const remaining = frozenShare * frozenWeight;
+  return (profile.unfrozenWeight + (frozenWeight - remaining) + frozenShare * frozen) / profile.totalWeight;
+}
+
+/**
+ * The same multiplier as `fleetMultiplier` for the decay curve, in closed form over the bins:
+ * E = (W_unfrozen + M_inf·W_frozen − (M_inf − M_ksn)·Σ w_b·e^(−t_b/τ)) / W. One exponential per
+ * bin and no function calls, for the simulation's inner loop.
+ */
+export function decayFleetMultiplier(profile: ExposureProfile, mInf: number, mKsn: number, tau: number): number {
+  if (profile.totalWeight === 0) return 1;
+  const { days, weightAtDays } = profile;
+  const frozenWeight = profile.totalWeight - profile.unfrozenWeight;
+  // Days come sorted; past 36 time constants e^(−t/τ) < 3e-16, below double precision of the sum.
+  const horizon = 36 * tau;
+  let decaying = 0;
+  for (let i = 0; i < days.length && days[i]! <= horizon; i++) decaying += weightAtDays[i]! * Math.exp(-days[i]! / tau);
+  return (profile.unfrozenWeight + mInf * frozenWeight - (mInf - mKsn) * decaying) / profile.totalWeight;
+}

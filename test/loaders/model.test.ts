@@ -1,0 +1,43 @@
+import { execFile } from "node:child_process";
+import { resolve } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const offramp = async (args: string[]) => {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [resolve("loaders/cli/offramp.js"), ...args], { maxBuffer: 1 << 24 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+};
+const SCENARIO = "data/scenarios/sample-organisation.json";
+
+describe("offramp model", () => {
+  it("--json prints the exposure section with standard errors, reproducibly for a seed", async () => {
+    const a = await offramp(["model", "--scenario", SCENARIO, "--trials", "20000", "--seed", "7", "--json"]);
+    expect(a.code).toBe(0);
+    const doc = JSON.parse(a.stdout);
+    expect(doc.scenario).toMatchObject({ id: "sample-organisation", seed: 7, trials: 20000 });
+    const e = doc.exposure;
+    expect(e.devices).toBe(4001);
+    expect(e.kasperskyDevices).toBe(1151);
+    expect(e.frozenDevices).toBeGreaterThan(700);
+    expect(e.loss.expectedAnnualLoss.standardError).toBeGreaterThan(0);
+    expect(e.loss.percentiles.p95.standardError).toBeGreaterThan(0);
+    expect(e.loss.costOfDelayPerWeek.mean).toBeGreaterThan(0);
+    expect(e.assumptionsUsed.lefBase).toBe("lef_baseline_midsize");
+    expect(e.valueOfInformation).toHaveLength(5);
+    const b = JSON.parse((await offramp(["model", "--scenario", SCENARIO, "--trials", "20000", "--seed", "7", "--json"])).stdout);
+    expect(b.exposure.loss).toEqual(e.loss);
+  });
+
+  it("asks for a scenario, and refuses a trial count that is not a whole number", async () => {
+    expect((await offramp(["model"])).stderr).toMatch(/--scenario FILE is required/);
+    const bad = await offramp(["model", "--scenario", SCENARIO, "--trials", "1.5"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--trials: expected a whole number/);
+  });
+});
