@@ -1,5 +1,7 @@
 /** `npm run bench`: each benchmark against a peer in the same run, reported as a ratio. */
 import { benchHeadline } from "./headline.js";
+import { benchEngine } from "./engine.js";
+import { benchExposure } from "./exposure.js";
 import { benchIngest } from "./ingest.js";
 import type { BenchResult } from "./timing.js";
 
@@ -11,4 +13,6 @@ for (const bench of benches) {
   console.log(`${r.name}\n  offramp ${r.ours.toFixed(2)} ms · ${r.peerName} ${r.peer.toFixed(2)} ms · ratio ${(r.ours / r.peer).toFixed(2)} (below 1 is faster than the peer)`);
 }
 const quick = process.argv.includes("--quick");
+for (const line of await benchEngine()) console.log(line);
+for (const line of await benchExposure()) console.log(line);
 for (const line of await benchIngest(quick ? [200_000] : [1_000_000, 5_000_000])) console.log(line);

@@ -120,11 +120,26 @@ export function convergence(draws: Float64Array, tolerance = 0.01): Convergence 
  * than 50 give NaN: too few to say.)
  */
 export function quantileStandardError(draws: Float64Array, q: number, batches = 20): number {
+  return quantileStandardErrors(draws, [q], batches)[0]!;
+}
+
+/** `quantileStandardError` for several percentiles at once, sorting each batch once. */
+export function quantileStandardErrors(draws: Float64Array, qs: readonly number[], batches = 20): number[] {
   const size = Math.floor(draws.length / batches);
-  if (size < 50) return Number.NaN;
-  const values: number[] = [];
-  for (let b = 0; b < batches; b++) values.push(quantileSorted(draws.slice(b * size, (b + 1) * size).sort(), q));
-  const m = values.reduce((s, v) => s + v, 0) / batches;
-  const sd = Math.sqrt(values.reduce((s, v) => s + (v - m) ** 2, 0) / (batches - 1));
-  return sd / Math.sqrt(batches);
+  if (size < 50) return qs.map(() => Number.NaN);
+  const values = qs.map(() => [] as number[]);
+  for (let b = 0; b < batches; b++) {
+    const batch = draws.slice(b * size, (b + 1) * size).sort();
+    qs.forEach((q, i) => values[i]!.push(quantileSorted(batch, q)));
+  }
+  return values.map((v) => {
+    const m = v.reduce((s, x) => s + x, 0) / batches;
+    return Math.sqrt(v.reduce((s, x) => s + (x - m) ** 2, 0) / (batches - 1)) / Math.sqrt(batches);
+  });
+}
+
+/** A summary of every draw times `factor` (> 0), without drawing again. */
+export function scaleSummary(summary: Summary, factor: number): Summary {
+  const p = Object.fromEntries(Object.entries(summary.p).map(([k, v]) => [k, v * factor])) as Summary["p"];
+  return { n: summary.n, mean: summary.mean * factor, standardError: summary.standardError * factor, sd: summary.sd * factor, min: summary.min * factor, max: summary.max * factor, p };
 }

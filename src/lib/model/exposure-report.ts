@@ -66,6 +66,8 @@ export interface ExposureReport {
   overTime: { week: number; doNothing: number; plan: number | null }[];
 }
 
+const VOI_TRIALS = 20_000;
+
 const LABELS: Record<UncertainInput, string> = {
   lefBase: "Loss events a year (baseline)",
   s: "Share of loss events that endpoint protection affects",
@@ -115,7 +117,8 @@ export function exposureReport(request: ExposureRequest): ExposureReport {
     assumptionsUsed: ids,
     loss,
     tornado: tornado(rows, (v) => expectedLoss(v)),
-    valueOfInformation: UNCERTAIN_INPUTS.map((key) => ({ input: key, label: LABELS[key], share: varianceShare(draws[key], draws.expectedLoss) })).sort((x, y) => y.share - x.share),
+    // Shares from the first 20,000 trials: ample to rank five inputs, and a fifth of the cost.
+    valueOfInformation: UNCERTAIN_INPUTS.map((key) => ({ input: key, label: LABELS[key], share: varianceShare(draws[key].subarray(0, VOI_TRIALS), draws.expectedLoss.subarray(0, VOI_TRIALS)) })).sort((x, y) => y.share - x.share),
     overTime,
   };
 }

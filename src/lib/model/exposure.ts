@@ -41,13 +41,19 @@ export function deviceWeight(row: FleetRow, weights: DeviceWeights): number {
 /** Per-device exposure: which devices are frozen, for how long, how much each weighs, and whether it is a violation. */
 export function deviceExposure(rows: readonly FleetRow[], options: ExposureOptions): DeviceExposure[] {
   const barred = options.profile.federalAgency || options.profile.federalContractor;
+  const days = new Map<string, number>();
+  const daysSince = (date: string) => {
+    let d = days.get(date);
+    if (d === undefined) days.set(date, (d = Math.max(0, daysBetween(date, options.asOf))));
+    return d;
+  };
   return rows.map((row) => {
     const lastUpdate = row.signatureDate ?? options.updatesStopped;
     const frozen = row.coveredProtection && lastUpdate <= options.updatesStopped;
     return {
       deviceId: row.deviceId,
       frozen,
-      daysFrozen: frozen ? Math.max(0, daysBetween(lastUpdate, options.asOf)) : null,
+      daysFrozen: frozen ? daysSince(lastUpdate) : null,
       weight: deviceWeight(row, options.weights),
       compliance: row.coveredProducts.length === 0 ? "none" : barred ? "violation" : "risk",
     };

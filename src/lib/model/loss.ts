@@ -1,7 +1,7 @@
 import { mean as distributionMean, type Distribution } from "../engine/distributions.js";
 import { randomSource } from "../engine/prng.js";
 import { poissonDraw, sampler } from "../engine/sample.js";
-import { convergence, exceedance, exceedanceCurve, quantileStandardError, summarize, type Convergence, type ExceedancePoint, type Summary } from "../engine/summary.js";
+import { convergence, exceedance, exceedanceCurve, quantileStandardErrors, scaleSummary, summarize, type Convergence, type ExceedancePoint, type Summary } from "../engine/summary.js";
 import { decayMultiplier } from "./decay.js";
 import { decayFleetMultiplier, fleetMultiplier, type ExposureProfile } from "./exposure.js";
 
@@ -91,7 +91,7 @@ export function simulateLoss(profile: ExposureProfile, inputs: LossInputs, optio
   }
   const summary = summarize(annual);
   const excessSummary = summarize(excess);
-  const estimate = (q: number, value: number): Estimate => ({ value, standardError: quantileStandardError(annual, q) });
+  const [se50, se90, se95, se99] = quantileStandardErrors(annual, [0.5, 0.9, 0.95, 0.99]);
   const likely = (d: Distribution) => (d.kind === "pert" || d.kind === "triangular" ? d.mode : distributionMean(d));
   const mInfLikely = likely(inputs.mInf);
   return {
@@ -100,9 +100,14 @@ export function simulateLoss(profile: ExposureProfile, inputs: LossInputs, optio
     multiplierAtLikely: fleetMultiplier(profile, (days) => decayMultiplier(days, { mInf: mInfLikely, mKsn: Math.min(likely(inputs.mKsn), mInfLikely), tau: likely(inputs.tau) })),
     annualLoss: summary,
     expectedAnnualLoss: { value: summary.mean, standardError: summary.standardError },
-    percentiles: { p50: estimate(0.5, summary.p[50]), p90: estimate(0.9, summary.p[90]), p95: estimate(0.95, summary.p[95]), p99: estimate(0.99, summary.p[99]) },
+    percentiles: {
+      p50: { value: summary.p[50], standardError: se50! },
+      p90: { value: summary.p[90], standardError: se90! },
+      p95: { value: summary.p[95], standardError: se95! },
+      p99: { value: summary.p[99], standardError: se99! },
+    },
     excessAnnualLoss: excessSummary,
-    costOfDelayPerWeek: summarize(excess.map((x) => x / 52)),
+    costOfDelayPerWeek: scaleSummary(excessSummary, 1 / 52),
     exceedanceCurve: exceedanceCurve(annual),
     tolerance: options.riskTolerance === undefined ? null : exceedance(annual, options.riskTolerance),
     convergence: convergence(annual),
