@@ -1,10 +1,14 @@
 /** `offramp model`: the model's figures for a scenario (exposure now; cost and timeline to come). */
 import { parseArgs } from "node:util";
+import { costReport } from "../../src/lib/model/cost-report.js";
 import { exposureReport } from "../../src/lib/model/exposure-report.js";
 import { loadScenario } from "../model/scenario.js";
 import { UsageError, type Command } from "./command.js";
 
 const usd = (x: number) => `$${Math.round(x).toLocaleString("en-US")}`;
+
+/** Cost runs price every option per trial; beyond this many trials their percentiles no longer move. */
+const COST_TRIALS_CAP = 20_000;
 
 export const model: Command = {
   name: "model",
@@ -34,8 +38,18 @@ export const model: Command = {
       size: scenario.organisationSize,
       riskTolerance: scenario.riskTolerance,
     });
+    const cost = costReport({
+      rows: loaded.rows,
+      options: loaded.options,
+      book: loaded.book,
+      assumptions: loaded.assumptions,
+      horizonMonths: scenario.horizonMonths ?? 36,
+      trials: Math.min(trials ?? scenario.trials, COST_TRIALS_CAP),
+      seed: seed ?? scenario.seed,
+    });
     if (values.json) {
-      io.out(JSON.stringify({ scenario: { file: loaded.file, id: scenario.id, name: scenario.name, asOf: scenario.asOf, seed: exposure.loss.seed, trials: exposure.loss.trials }, exposure }, null, 2));
+      const costJson = { ...cost, options: cost.options.map(({ monthlyAtLikely: _monthly, ...o }) => o) };
+      io.out(JSON.stringify({ scenario: { file: loaded.file, id: scenario.id, name: scenario.name, asOf: scenario.asOf, seed: exposure.loss.seed, trials: exposure.loss.trials }, exposure, cost: costJson }, null, 2));
       return 0;
     }
     const l = exposure.loss;
@@ -50,6 +64,9 @@ export const model: Command = {
         ...(l.tolerance ? [`  P(annual loss > ${usd(l.tolerance.threshold)}) = ${(l.tolerance.probability * 100).toFixed(2)}% ± ${(l.tolerance.standardError * 100).toFixed(2)}%`] : []),
         `  refine first: ${exposure.valueOfInformation.slice(0, 2).map((v) => `${v.label} (${(v.share * 100).toFixed(0)}% of the variance)`).join("; ")}`,
         l.convergence.converged ? "  converged" : `  not converged at 1%: relative SE ${(l.convergence.relativeError * 100).toFixed(2)}%; more trials would narrow it`,
+        "",
+        `Cost over ${cost.horizonMonths} months, present value (${cost.trials.toLocaleString("en-US")} trials)`,
+        ...cost.options.map((o) => `  ${o.name.padEnd(36)} P10 ${usd(o.total.p[10]).padStart(11)}  P50 ${usd(o.total.p[50]).padStart(11)}  P90 ${usd(o.total.p[90]).padStart(11)}${o.perDevice === null ? "" : `  (${usd(o.perDevice)} per device)`}`),
       ].join("\n"),
     );
     return 0;

@@ -6,7 +6,7 @@ import type { FleetRow } from "../../src/lib/model/fleet.js";
 import { assumptionIndex } from "../../src/lib/model/parameters.js";
 import { milestone } from "../../src/lib/regulation/milestones.js";
 import type { SourceReport } from "../../src/lib/ingest/types.js";
-import { AssumptionSet, Catalog, Scenario, type Assumption } from "../../src/lib/schema/index.js";
+import { AssumptionSet, Catalog, PriceBook, ReplacementOptions, Scenario, type Assumption, type ReplacementOption } from "../../src/lib/schema/index.js";
 import { loadTimeline } from "../data/regulation.js";
 import { dataDir } from "../data/paths.js";
 import { readValidated } from "../data/read.js";
@@ -19,15 +19,19 @@ export interface LoadedScenario {
   sources: SourceReport[];
   assumptions: Map<string, Assumption>;
   updatesStopped: string;
+  book: PriceBook;
+  options: ReplacementOption[];
 }
 
 export async function loadScenario(file: string): Promise<LoadedScenario> {
   const scenario = await readValidated(file, Scenario);
   const root = dataDir();
-  const [catalogData, timeline, defaults] = await Promise.all([
+  const [catalogData, timeline, defaults, book, options] = await Promise.all([
     readValidated(join(root, "catalogs", `${scenario.programme}.json`), Catalog),
     loadTimeline(scenario.programme, root),
     readValidated(join(root, "assumptions.json"), AssumptionSet),
+    readValidated(join(root, "pricebook.json"), PriceBook),
+    readValidated(join(root, "replacement-options.json"), ReplacementOptions),
   ]);
   const catalog = compileCatalog(catalogData);
   const base = dirname(resolve(file));
@@ -44,5 +48,7 @@ export async function loadScenario(file: string): Promise<LoadedScenario> {
     sources: view.sources,
     assumptions: assumptionIndex(defaults.assumptions, scenario.assumptions),
     updatesStopped: milestone(timeline, "updatesStopped").date,
+    book,
+    options: options.options,
   };
 }

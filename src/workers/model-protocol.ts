@@ -1,6 +1,7 @@
 import type { ExposureReport, OrganisationSize } from "../lib/model/exposure-report.js";
 import type { FleetRow } from "../lib/model/fleet.js";
 import type { Assumption, OrgProfile } from "../lib/schema/index.js";
+import type { WorkerReply } from "../components/worker-client.js";
 
 /** Sent once: the fleet the runs are about. */
 export interface ModelInit {
@@ -25,4 +26,4 @@ export interface ModelRun {
 
 export type ModelRequest = ModelInit | ModelRun;
 
-export type ModelReply = { type: "result"; id: number; report: ExposureReport; milliseconds: number } | { type: "error"; id: number; message: string };
+export type ModelReply = WorkerReply<ExposureReport>;

@@ -17,7 +17,7 @@ scope.onmessage = (event: MessageEvent<ModelRequest>) => {
   const start = performance.now();
   try {
     const report = exposureReport({ ...request, rows, assumptions: assumptionIndex(request.assumptions) });
-    scope.postMessage({ type: "result", id: request.id, report, milliseconds: performance.now() - start } satisfies ModelReply);
+    scope.postMessage({ type: "result", id: request.id, result: report, milliseconds: performance.now() - start } satisfies ModelReply);
   } catch (error) {
     scope.postMessage({ type: "error", id: request.id, message: (error as Error).message } satisfies ModelReply);
   }

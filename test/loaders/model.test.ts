@@ -41,3 +41,22 @@ describe("offramp model", () => {
     expect(bad.stderr).toMatch(/--trials: expected a whole number/);
   });
 });
+
+describe("offramp model: the cost section", () => {
+  it("prices every option with P10/P50/P90 and pairwise probabilities", async () => {
+    const { code, stdout } = await offramp(["model", "--scenario", SCENARIO, "--trials", "5000", "--seed", "3", "--json"]);
+    expect(code).toBe(0);
+    const cost = JSON.parse(stdout).cost;
+    expect(cost.horizonMonths).toBe(36);
+    expect(cost.options.map((o: { optionId: string }) => o.optionId)).toEqual(["defender-everywhere", "one-edr-everywhere", "mixed-by-segment", "keep-kaspersky"]);
+    for (const o of cost.options.slice(0, 3)) {
+      expect(o.total.p[10]).toBeLessThan(o.total.p[50]);
+      expect(o.total.p[50]).toBeLessThan(o.total.p[90]);
+      expect(o.migratedDevices).toBe(1151);
+      expect(o.perDevice).toBeGreaterThan(0);
+    }
+    expect(cost.options[3].total.mean).toBe(0);
+    const pair = cost.cheaper.find((c: { a: string; b: string }) => c.a === "defender-everywhere" && c.b === "one-edr-everywhere");
+    expect(pair.probability).toBeGreaterThan(0.9);
+  });
+});

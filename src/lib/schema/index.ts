@@ -7,3 +7,4 @@ export * from "./assumption.js";
 export * from "./org-profile.js";
 export * from "./scenario.js";
 export * from "./validate.js";
+export * from "./price-book.js";

@@ -44,6 +44,8 @@ export const Scenario = z.object({
   trials: z.number().int().min(1).max(10_000_000),
   /** Size class for the loss defaults; derived from the device count when absent. */
   organisationSize: z.enum(["smb", "midsize", "large"]).optional(),
+  /** Months the cost model covers. */
+  horizonMonths: z.number().int().min(1).max(120).optional(),
   /** An annual loss the organisation is willing to bear (USD). */
   riskTolerance: z.number().min(0).optional(),
 });

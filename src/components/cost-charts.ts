@@ -1,0 +1,61 @@
+import * as Plot from "@observablehq/plot";
+import { COMPONENT_LABELS, COMPONENTS } from "../lib/model/cost.js";
+import type { CostReport, OptionCost } from "../lib/model/cost-report.js";
+
+type Chart = SVGSVGElement | HTMLElement;
+const usd = (x: number) => (Math.abs(x) >= 1e6 ? `$${(x / 1e6).toFixed(2)}M` : Math.abs(x) >= 1e3 ? `$${(x / 1e3).toFixed(0)}k` : `$${x.toFixed(0)}`);
+
+/** Each option's total present cost: P10–P90 as a bar, P50 as a tick. */
+export function costRanges(report: CostReport, { width }: { width: number }): Chart {
+  const data = report.options.map((o) => ({ name: o.name, p10: o.total.p[10], p50: o.total.p[50], p90: o.total.p[90] }));
+  return Plot.plot({
+    width,
+    height: 40 + data.length * 44,
+    marginLeft: 220,
+    ariaLabel: "Total cost of each option, P10 to P90",
+    ariaDescription: "For each replacement option, a bar from the 10th to the 90th percentile of the present cost over the horizon, and a tick at the median.",
+    x: { label: `Present cost over ${report.horizonMonths} months`, tickFormat: usd, grid: true, domain: [0, 1.25 * Math.max(1, ...data.map((d) => d.p90))] },
+    y: { label: null, domain: data.map((d) => d.name) },
+    marks: [
+      Plot.barX(data, { y: "name", x1: "p10", x2: "p90", fill: "#2c7fb8", fillOpacity: 0.35, insetTop: 8, insetBottom: 8 }),
+      Plot.tickX(data, { y: "name", x: "p50", stroke: "#2c7fb8", strokeWidth: 3 }),
+      Plot.text(data, { y: "name", x: "p90", text: (d: { p50: number }) => `P50 ${usd(d.p50)}`, textAnchor: "start", dx: 6 }),
+    ],
+  });
+}
+
+/** One option's cost by component, month by month, at the most likely values. */
+export function monthlyStack(option: OptionCost, { width }: { width: number }): Chart {
+  const data = COMPONENTS.flatMap((c) => option.monthlyAtLikely[c].map((value, month) => ({ month, component: COMPONENT_LABELS[c], value }))).filter((d) => d.value > 0);
+  return Plot.plot({
+    width,
+    height: 280,
+    marginLeft: 60,
+    ariaLabel: `Monthly cost of ${option.name} by component`,
+    ariaDescription: "Stacked bars: for each month from the start, the cost of each component at the most likely values.",
+    x: { label: "Month", interval: 1 },
+    y: { label: "Cost in the month", tickFormat: usd, grid: true },
+    color: { legend: true, domain: COMPONENTS.map((c) => COMPONENT_LABELS[c]) },
+    marks: [Plot.barY(data, { x: "month", y: "value", fill: "component", tip: true }), Plot.ruleY([0])],
+  });
+}
+
+/** Which inputs move one option's total most. */
+export function costTornado(option: OptionCost, { width }: { width: number }): Chart {
+  const data = option.tornado.flatMap((b) => [
+    { label: b.label, end: "low", value: b.outputAtLow },
+    { label: b.label, end: "high", value: b.outputAtHigh },
+  ]);
+  const base = option.totalAtLikely;
+  return Plot.plot({
+    width,
+    height: 40 + option.tornado.length * 30,
+    marginLeft: 320,
+    ariaLabel: `What moves the cost of ${option.name} most`,
+    ariaDescription: "For each input, the total cost at its low and its high end, the others at their most likely.",
+    x: { label: "Present cost", tickFormat: usd, grid: true },
+    y: { label: null, domain: option.tornado.map((b) => b.label) },
+    color: { domain: ["low", "high"], range: ["#2c7fb8", "#c0392b"], legend: true },
+    marks: [Plot.barX(data, { y: "label", x1: () => base, x2: "value", fill: "end", tip: true }), Plot.ruleX([base])],
+  });
+}
