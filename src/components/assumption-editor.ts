@@ -43,10 +43,25 @@ export function assumptionEditor(assumptions: readonly Assumption[]): HTMLElemen
       a.value = numbers.length === 1 ? { kind: "point", value: numbers[0]! } : { kind: "range", low: numbers[0]!, likely: numbers[1]!, high: numbers[2]! };
       changed.hidden = JSON.stringify(a.value) === JSON.stringify(original.value);
       table.value = current.map((x) => structuredClone(x));
-      table.dispatchEvent(new Event("input", { bubbles: true }));
+      table.dispatchEvent(new Event("input"));
     };
     for (const input of inputs) input.addEventListener("input", (event) => (event.stopPropagation(), update()));
   });
   table.value = current.map((x) => structuredClone(x));
-  return table;
+  const wrapper = html`<div class="assumption-editor"><style>${STYLE}</style>${table}</div>` as unknown as HTMLElement & { value: Assumption[] };
+  Object.defineProperty(wrapper, "value", { get: () => table.value });
+  table.addEventListener("input", (event) => {
+    if (event.target !== table) return;
+    event.stopPropagation();
+    wrapper.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  return wrapper;
 }
+
+const STYLE = `
+.assumption-editor .assumptions { max-width: none; width: 100%; }
+.assumption-editor input { width: 7rem; }
+.assumption-editor tr.invalid input { outline: 2px solid #c0392b; }
+.assumption-editor .changed { font-size: 0.75em; color: #d35400; margin-left: 0.3rem; }
+.assumption-editor .confidence { font-size: 0.75em; border-radius: 999px; padding: 0.05rem 0.4rem; background: var(--theme-background-alt); }
+.assumption-editor .confidence-assumption { background: #fdebd0; }`;

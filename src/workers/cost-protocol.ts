@@ -1,6 +1,6 @@
-import type { CostReport } from "../lib/model/cost-report.js";
+import type { CostReport, CostRequest } from "../lib/model/cost-report.js";
 import type { FleetRow } from "../lib/model/fleet.js";
-import type { Assumption, PriceBook, ReplacementOption } from "../lib/schema/index.js";
+import type { Assumption, ReplacementOption } from "../lib/schema/index.js";
 import type { WorkerReply } from "../components/worker-client.js";
 
 export interface CostInit {
@@ -8,15 +8,6 @@ export interface CostInit {
   rows: FleetRow[];
 }
 
-export interface CostRun {
-  type: "run";
-  id: number;
-  options: ReplacementOption[];
-  book: PriceBook;
-  assumptions: Assumption[];
-  horizonMonths: number;
-  trials: number;
-  seed: number;
-}
+export type CostRun = { type: "run"; id: number; options: ReplacementOption[]; assumptions: Assumption[] } & Omit<CostRequest, "rows" | "options" | "assumptions">;
 
 export type CostReply = WorkerReply<CostReport>;
