@@ -3,6 +3,7 @@ import { benchHeadline } from "./headline.js";
 import { benchEngine } from "./engine.js";
 import { benchExposure } from "./exposure.js";
 import { benchIngest } from "./ingest.js";
+import { benchTimeline } from "./timeline.js";
 import type { BenchResult } from "./timing.js";
 
 const benches: (() => Promise<BenchResult>)[] = [benchHeadline];
@@ -15,4 +16,5 @@ for (const bench of benches) {
 const quick = process.argv.includes("--quick");
 for (const line of await benchEngine()) console.log(line);
 for (const line of await benchExposure()) console.log(line);
+for (const line of await benchTimeline()) console.log(line);
 for (const line of await benchIngest(quick ? [200_000] : [1_000_000, 5_000_000])) console.log(line);

@@ -6,7 +6,7 @@ import type { FleetRow } from "../../src/lib/model/fleet.js";
 import { assumptionIndex } from "../../src/lib/model/parameters.js";
 import { milestone } from "../../src/lib/regulation/milestones.js";
 import type { SourceReport } from "../../src/lib/ingest/types.js";
-import { AssumptionSet, Catalog, PriceBook, ReplacementOptions, Scenario, type Assumption, type ReplacementOption } from "../../src/lib/schema/index.js";
+import { AssumptionSet, Catalog, PriceBook, ReplacementOptions, Scenario, type Assumption, type ReplacementOption, type Timeline } from "../../src/lib/schema/index.js";
 import { loadTimeline } from "../data/regulation.js";
 import { dataDir } from "../data/paths.js";
 import { readValidated } from "../data/read.js";
@@ -21,6 +21,7 @@ export interface LoadedScenario {
   updatesStopped: string;
   book: PriceBook;
   options: ReplacementOption[];
+  timeline: Timeline;
 }
 
 export async function loadScenario(file: string): Promise<LoadedScenario> {
@@ -50,5 +51,6 @@ export async function loadScenario(file: string): Promise<LoadedScenario> {
     updatesStopped: milestone(timeline, "updatesStopped").date,
     book,
     options: options.options,
+    timeline,
   };
 }

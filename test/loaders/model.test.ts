@@ -60,3 +60,22 @@ describe("offramp model: the cost section", () => {
     expect(pair.probability).toBeGreaterThan(0.9);
   });
 });
+
+describe("offramp model: the timeline section", () => {
+  it("gives completion dates, each deadline's probability and the exposure carried, and feeds the loss model", async () => {
+    const { code, stdout } = await offramp(["model", "--scenario", SCENARIO, "--trials", "5000", "--seed", "3", "--json"]);
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    const t = doc.timeline;
+    expect(t.trials).toBe(5000);
+    expect(t.completion.p50 <= t.completion.p80 && t.completion.p80 <= t.completion.p90).toBe(true);
+    const ids = t.deadlines.map((d: { id: string }) => d.id);
+    expect(ids).toEqual(expect.arrayContaining(["board-target", "insurance-renewal", "KAS-2024-07-20-NEWAGR"]));
+    expect(t.deadlines.find((d: { id: string }) => d.id === "KAS-2024-07-20-NEWAGR").passed).toBe(true);
+    const insurance = t.deadlines.find((d: { id: string }) => d.id === "insurance-renewal");
+    expect(insurance.probability).toBeGreaterThan(0.2);
+    expect(insurance.probability).toBeLessThan(0.95);
+    expect(t.exposureDeviceDays.p50).toBeGreaterThan(0);
+    expect(doc.exposure.yearAhead.plan).toBeLessThan(doc.exposure.yearAhead.doNothing);
+  });
+});

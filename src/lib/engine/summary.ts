@@ -143,3 +143,50 @@ export function scaleSummary(summary: Summary, factor: number): Summary {
   const p = Object.fromEntries(Object.entries(summary.p).map(([k, v]) => [k, v * factor])) as Summary["p"];
   return { n: summary.n, mean: summary.mean * factor, standardError: summary.standardError * factor, sd: summary.sd * factor, min: summary.min * factor, max: summary.max * factor, p };
 }
+
+/**
+ * Type-7 quantiles of unsorted values without sorting them all: quickselect for each order
+ * statistic needed, each search starting where the previous one ended. O(n) per quantile.
+ */
+export function quantilesOf(values: ArrayLike<number>, qs: readonly number[]): number[] {
+  const n = values.length;
+  if (n === 0) return qs.map(() => Number.NaN);
+  const a = Float64Array.from(values as ArrayLike<number>);
+  const order = qs.map((q, i) => ({ q, i })).sort((x, y) => x.q - y.q);
+  const out = new Array<number>(qs.length);
+  let from = 0;
+  for (const { q, i } of order) {
+    const h = (n - 1) * q;
+    const lo = Math.floor(h);
+    const hi = Math.min(n - 1, lo + 1);
+    const x = select(a, lo, from, n - 1);
+    const y = hi === lo ? x : select(a, hi, lo + 1, n - 1);
+    out[i] = x + (h - lo) * (y - x);
+    from = lo;
+  }
+  return out;
+}
+
+/** Rearranges a[left..right] so that a[k] is the value a full sort would put there; returns it. */
+function select(a: Float64Array, k: number, left: number, right: number): number {
+  while (right > left) {
+    const pivot = a[(left + right) >>> 1]!;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}

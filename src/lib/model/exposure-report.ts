@@ -42,8 +42,16 @@ export interface ExposureRequest {
   seed: number;
   size?: OrganisationSize;
   riskTolerance?: number;
-  /** Weeks until the plan has replaced every frozen device (straight-line); none means no plan. */
-  planWeeks?: number;
+  /**
+   * Share of the frozen devices still on Kaspersky at the end of each week from the as-of date,
+   * under the plan (from the timeline model, or `linearPlan`); none means no plan.
+   */
+  planRemaining?: readonly number[];
+}
+
+/** A straight-line plan: every frozen device replaced evenly over `weeks` weeks. */
+export function linearPlan(weeks: number, horizon = 52): number[] {
+  return Array.from({ length: horizon + 1 }, (_, w) => Math.max(0, 1 - w / Math.max(weeks, 1e-9)));
 }
 
 export interface ExposureReport {
@@ -64,6 +72,8 @@ export interface ExposureReport {
   valueOfInformation: { input: UncertainInput; label: string; share: number }[];
   /** Expected annual loss at the most likely inputs, week by week, doing nothing and with the plan. */
   overTime: { week: number; doNothing: number; plan: number | null }[];
+  /** Expected loss over the coming year at the most likely inputs: doing nothing, and with the plan. */
+  yearAhead: { doNothing: number; plan: number | null };
 }
 
 const VOI_TRIALS = 20_000;
@@ -100,11 +110,13 @@ export function exposureReport(request: ExposureRequest): ExposureReport {
     return { key, label: LABELS[key], likely: likely(assumption), low, high };
   });
   const base = Object.fromEntries(rows.map((r) => [r.key, r.likely])) as Record<UncertainInput, number>;
+  const remaining = request.planRemaining;
   const overTime = Array.from({ length: 53 }, (_, week) => ({
     week,
     doNothing: expectedLoss(base, 1, week * 7),
-    plan: request.planWeeks === undefined ? null : expectedLoss(base, Math.max(0, 1 - week / Math.max(request.planWeeks, 1e-9)), week * 7),
+    plan: remaining === undefined ? null : expectedLoss(base, remaining[Math.min(week, remaining.length - 1)] ?? 0, week * 7),
   }));
+  const yearOf = (series: (p: (typeof overTime)[number]) => number) => overTime.slice(0, 52).reduce((sum, p) => sum + series(p) / 52, 0);
   return {
     asOf: request.asOf,
     size,
@@ -120,5 +132,6 @@ export function exposureReport(request: ExposureRequest): ExposureReport {
     // Shares from the first 20,000 trials: ample to rank five inputs, and a fifth of the cost.
     valueOfInformation: UNCERTAIN_INPUTS.map((key) => ({ input: key, label: LABELS[key], share: varianceShare(draws[key].subarray(0, VOI_TRIALS), draws.expectedLoss.subarray(0, VOI_TRIALS)) })).sort((x, y) => y.share - x.share),
     overTime,
+    yearAhead: { doNothing: yearOf((p) => p.doNothing), plan: remaining === undefined ? null : yearOf((p) => p.plan!) },
   };
 }

@@ -8,3 +8,4 @@ export * from "./org-profile.js";
 export * from "./scenario.js";
 export * from "./validate.js";
 export * from "./price-book.js";
+export * from "./migration-plan.js";

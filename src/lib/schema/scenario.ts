@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Assumption } from "./assumption.js";
 import { IsoDate } from "./common.js";
+import { MigrationPlan } from "./migration-plan.js";
 import { OrgProfile } from "./org-profile.js";
 
 export const SCENARIO_VERSION = 1;
@@ -44,6 +45,8 @@ export const Scenario = z.object({
   trials: z.number().int().min(1).max(10_000_000),
   /** Size class for the loss defaults; derived from the device count when absent. */
   organisationSize: z.enum(["smb", "midsize", "large"]).optional(),
+  /** How the migration is meant to run; the timeline model simulates it. */
+  plan: MigrationPlan.optional(),
   /** Months the cost model covers. */
   horizonMonths: z.number().int().min(1).max(120).optional(),
   /** An annual loss the organisation is willing to bear (USD). */

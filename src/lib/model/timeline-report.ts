@@ -1,0 +1,201 @@
+import { pert, triangular, type Distribution } from "../engine/distributions.js";
+import { randomSource } from "../engine/prng.js";
+import { sampler } from "../engine/sample.js";
+import { quantilesOf } from "../engine/summary.js";
+import type { Deadline, MigrationPlan, PlanRange } from "../schema/index.js";
+import { daysBetween, isoDay, utcMidnight } from "../util/dates.js";
+import type { FleetRow } from "./fleet.js";
+import { freezeDays, schedule, wavesFor, workspace, type ScheduleValues, type WaveDevices } from "./schedule.js";
+
+const KEYS = ["procurementDays", "preparationDays", "pilotDays", "capacityPerWeek", "stragglerShare", "stragglerDays", "decommissionDays", "slippage"] as const satisfies readonly (keyof ScheduleValues)[];
+
+export function rangeDistribution(r: PlanRange): Distribution {
+  return r.shape === "triangular" ? triangular(r.low, r.likely, r.high) : pert(r.low, r.likely, r.high);
+}
+
+/** Quantiles of a set of days (Infinity for "never") as ISO dates, or null for never. */
+export interface DateQuantiles {
+  p10: string | null;
+  p50: string | null;
+  p80: string | null;
+  p90: string | null;
+}
+
+export interface DeadlineOutlook {
+  deadline: Deadline;
+  /** P(every device is off Kaspersky by the deadline's date), with its standard error. */
+  probability: number;
+  standardError: number;
+  /** The deadline had passed before the plan starts. */
+  passed: boolean;
+}
+
+export interface TimelineReport {
+  start: string;
+  trials: number;
+  seed: number;
+  devices: number;
+  waves: (WaveDevices & { end: DateQuantiles })[];
+  phases: { id: string; label: string; start: DateQuantiles; end: DateQuantiles }[];
+  /** All devices off Kaspersky. */
+  completion: DateQuantiles;
+  /** The management server decommissioned. */
+  done: DateQuantiles;
+  deadlines: DeadlineOutlook[];
+  /** Devices still on Kaspersky at the end of each week, P10/P50/P90 across trials. */
+  burnDown: { week: number; date: string; p10: number; p50: number; p90: number }[];
+  frozenDeviceDays: { p10: number; p50: number; mean: number; p90: number };
+  /** Share of Kaspersky devices still on it at each week's end (median): what the loss model uses. */
+  remainingShareByWeek: number[];
+}
+
+export interface TimelineRequest {
+  plan: MigrationPlan;
+  rows: readonly FleetRow[];
+  updatesStopped: string;
+  deadlines: readonly Deadline[];
+  trials: number;
+  seed: number;
+  /** Multiplies the plan's capacity (for "what would it take"). */
+  capacityScale?: number;
+  horizonWeeks?: number;
+}
+
+interface Draws {
+  waves: WaveDevices[];
+  allMigrated: Float64Array;
+  done: Float64Array;
+  waveEnds: Float64Array[];
+  phaseStarts: Float64Array[];
+  phaseEnds: Float64Array[];
+  phaseIds: { id: string; label: string }[];
+  remaining: Float64Array[];
+  deviceDays: Float64Array;
+}
+
+function simulate(request: TimelineRequest, waves: WaveDevices[], horizonWeeks: number): Draws {
+  const { plan, trials } = request;
+  const random = randomSource(request.seed);
+  const draw = KEYS.map((k) => sampler(rangeDistribution(plan[k]), random));
+  const freezes = freezeDays(plan);
+  const scale = request.capacityScale ?? 1;
+  const out: Draws = {
+    waves,
+    allMigrated: new Float64Array(trials),
+    done: new Float64Array(trials),
+    waveEnds: waves.map(() => new Float64Array(trials)),
+    phaseStarts: [],
+    phaseEnds: [],
+    phaseIds: [],
+    remaining: Array.from({ length: horizonWeeks }, () => new Float64Array(trials)),
+    deviceDays: new Float64Array(trials),
+  };
+  const values = {} as ScheduleValues;
+  const scratch = workspace();
+  for (let t = 0; t < trials; t++) {
+    KEYS.forEach((k, i) => (values[k] = draw[i]!()));
+    values.capacityPerWeek *= scale;
+    const s = schedule(waves, values, { pilotDevices: plan.pilotDevices, learningWeeks: plan.learningWeeks, freezes, horizonWeeks, workspace: scratch });
+    if (t === 0) {
+      out.phaseIds = s.phases.map((p) => ({ id: p.id, label: p.label }));
+      out.phaseStarts = s.phases.map(() => new Float64Array(trials));
+      out.phaseEnds = s.phases.map(() => new Float64Array(trials));
+    }
+    out.allMigrated[t] = s.allMigrated;
+    out.done[t] = s.done;
+    s.waveEnds.forEach((d, w) => (out.waveEnds[w]![t] = d));
+    s.phases.forEach((p, i) => {
+      out.phaseStarts[i]![t] = p.start;
+      out.phaseEnds[i]![t] = p.end;
+    });
+    for (let j = 0; j < horizonWeeks; j++) out.remaining[j]![t] = s.remainingByWeek[j]!;
+    out.deviceDays[t] = s.frozenDeviceDays;
+  }
+  return out;
+}
+
+/** P(done within `days` of the start) from completion draws, with its standard error. */
+function within(allMigrated: Float64Array, days: number): { probability: number; standardError: number } {
+  let count = 0;
+  for (let i = 0; i < allMigrated.length; i++) if (allMigrated[i]! <= days) count++;
+  const p = count / allMigrated.length;
+  return { probability: p, standardError: Math.sqrt((p * (1 - p)) / allMigrated.length) };
+}
+
+/** The migration schedule simulated against the deadlines. */
+export function timelineReport(request: TimelineRequest): TimelineReport {
+  const horizonWeeks = request.horizonWeeks ?? 104;
+  const waves = wavesFor(request.plan, request.rows, request.updatesStopped);
+  const d = simulate(request, waves, horizonWeeks);
+  const start = request.plan.start;
+  const startMs = utcMidnight(start);
+  // Day offset d falls on the start date plus floor(d) days.
+  const dateOf = (days: number) => (Number.isFinite(days) ? isoDay(startMs + Math.floor(days) * 86_400_000) : null);
+  const quantiles = (draws: Float64Array): DateQuantiles => {
+    const [p10, p50, p80, p90] = quantilesOf(draws, [0.1, 0.5, 0.8, 0.9]).map(dateOf);
+    return { p10: p10!, p50: p50!, p80: p80!, p90: p90! };
+  };
+  const total = waves.reduce((s, w) => s + w.devices, 0);
+  const burnDown = d.remaining.map((draws, week) => {
+    const date = isoDay(startMs + 7 * (week + 1) * 86_400_000);
+    // Once every trial has finished there is nothing left to sort.
+    if (draws.every((x) => x === 0)) return { week: week + 1, date, p10: 0, p50: 0, p90: 0 };
+    const [p10, p50, p90] = quantilesOf(draws, [0.1, 0.5, 0.9]);
+    return { week: week + 1, date, p10: p10!, p50: p50!, p90: p90! };
+  });
+  const [dd10, dd50, dd90] = quantilesOf(d.deviceDays, [0.1, 0.5, 0.9]);
+  const finite = d.deviceDays.filter(Number.isFinite);
+  return {
+    start,
+    trials: request.trials,
+    seed: request.seed,
+    devices: total,
+    waves: waves.map((w, i) => ({ ...w, end: quantiles(d.waveEnds[i]!) })),
+    phases: d.phaseIds.map((p, i) => ({ ...p, start: quantiles(d.phaseStarts[i]!), end: quantiles(d.phaseEnds[i]!) })),
+    completion: quantiles(d.allMigrated),
+    done: quantiles(d.done),
+    deadlines: request.deadlines.map((deadline) => {
+      // A deadline is met when the last device is off Kaspersky by the end of its day.
+      const days = daysBetween(start, deadline.date) + 1;
+      return { deadline, passed: days <= 0, ...within(d.allMigrated, days) };
+    }),
+    burnDown,
+    frozenDeviceDays: { p10: dd10!, p50: dd50!, p90: dd90!, mean: finite.length === d.deviceDays.length ? finite.reduce((a, b) => a + b, 0) / finite.length : Infinity },
+    remainingShareByWeek: burnDown.map((b) => (total === 0 ? 0 : b.p50 / total)),
+  };
+}
+
+/**
+ * What would it take: the capacity (devices a week, at full speed, most likely) for which
+ * P(every device off Kaspersky by `deadline`) reaches `target`, found by bisection on a
+ * multiple of the plan's capacity (more capacity never finishes later). Null when even 20×
+ * the plan's capacity is not enough (the fixed phases alone run past the deadline).
+ */
+export function capacityFor(request: TimelineRequest, deadline: string, target: number): number | null {
+  const days = daysBetween(request.plan.start, deadline) + 1;
+  const waves = wavesFor(request.plan, request.rows, request.updatesStopped);
+  const p = (scale: number) => within(simulate({ ...request, capacityScale: scale }, waves, 1).allMigrated, days).probability;
+  let lo = 0.05;
+  let hi = 20;
+  if (p(hi) < target) return null;
+  if (p(lo) >= target) return lo * request.plan.capacityPerWeek.likely;
+  for (let i = 0; i < 30 && hi / lo > 1.005; i++) {
+    const mid = Math.sqrt(lo * hi);
+    if (p(mid) >= target) hi = mid;
+    else lo = mid;
+  }
+  return hi * request.plan.capacityPerWeek.likely;
+}
+
+/**
+ * The plan's burn-down as the loss model reads it: the share of devices still on Kaspersky at
+ * the end of each week counted from `asOf` (all of them until the plan starts).
+ */
+export function remainingFromAsOf(report: TimelineReport, asOf: string, weeks = 53): number[] {
+  const offset = Math.max(0, daysBetween(asOf, report.start));
+  return Array.from({ length: weeks }, (_, w) => {
+    const sinceStart = 7 * w - offset;
+    if (sinceStart < 7) return 1;
+    return report.remainingShareByWeek[Math.min(Math.floor(sinceStart / 7) - 1, report.remainingShareByWeek.length - 1)] ?? 0;
+  });
+}

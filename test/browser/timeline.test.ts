@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { useSite } from "./site.js";
+
+const site = useSite();
+const percent = (text: string | null) => Number(text!.replace("%", ""));
+
+describe("the Timeline page", () => {
+  it("answers P(done by our deadline) and the capacity for 90%, and more capacity raises the probability", async () => {
+    const { page, report } = await site.open("/timeline.html");
+    const status = page.locator('[data-status="timeline"]', { hasText: "10,000 trials" });
+    await status.waitFor({ timeout: 30_000 });
+    await page.locator('input[type="date"]').fill("2027-06-30");
+    await page.locator('input[type="date"]').dispatchEvent("input");
+    const p = page.locator('[data-figure="p-internal"]');
+    await expect.poll(async () => percent(await p.textContent()), { timeout: 20_000 }).toBeGreaterThan(20);
+    const before = percent(await p.textContent());
+    await expect.poll(async () => await page.locator('[data-figure="capacity-90"]').textContent(), { timeout: 20_000 }).toMatch(/^\d+\/week$/);
+    const capacity = page.locator('input[type="number"]').first();
+    await capacity.fill("300");
+    await capacity.dispatchEvent("input");
+    await expect.poll(async () => percent(await p.textContent()), { timeout: 20_000 }).toBeGreaterThan(before + 10);
+    await expect(page.locator('svg[aria-label="Burn-down of devices still on Kaspersky"]').count()).resolves.toBe(1);
+    await expect(page.locator('svg[aria-label="Gantt chart of the migration with uncertainty"]').count()).resolves.toBe(1);
+    expect(report.errors).toEqual([]);
+    expect(site.foreign).toEqual([]);
+    await page.close();
+  });
+});
