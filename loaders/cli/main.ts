@@ -5,10 +5,11 @@ import { UsageError, type Command, type Io } from "./command.js";
 import { ingest } from "./ingest.js";
 import { model } from "./model.js";
 import { sample } from "./sample.js";
+import { scenario } from "./scenario.js";
 import { summary } from "./summary.js";
 import { timeline } from "./timeline.js";
 
-const COMMANDS: readonly Command[] = [ingest, summary, timeline, model, sample];
+const COMMANDS: readonly Command[] = [ingest, summary, timeline, model, scenario, sample];
 
 const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 

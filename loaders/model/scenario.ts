@@ -6,10 +6,11 @@ import type { FleetRow } from "../../src/lib/model/fleet.js";
 import { assumptionIndex } from "../../src/lib/model/parameters.js";
 import { milestone } from "../../src/lib/regulation/milestones.js";
 import type { SourceReport } from "../../src/lib/ingest/types.js";
-import { AssumptionSet, Catalog, PriceBook, ReplacementOptions, Scenario, type Assumption, type ReplacementOption, type Timeline } from "../../src/lib/schema/index.js";
+import { AssumptionSet, Catalog, PriceBook, ReplacementOptions, type Assumption, type Scenario, type ReplacementOption, type Timeline } from "../../src/lib/schema/index.js";
 import { loadTimeline } from "../data/regulation.js";
 import { dataDir } from "../data/paths.js";
-import { readValidated } from "../data/read.js";
+import { readJson, readValidated } from "../data/read.js";
+import { parseScenario } from "../../src/lib/scenario/parse.js";
 import { ingestFiles } from "../ingest/files.js";
 
 export interface LoadedScenario {
@@ -25,7 +26,7 @@ export interface LoadedScenario {
 }
 
 export async function loadScenario(file: string): Promise<LoadedScenario> {
-  const scenario = await readValidated(file, Scenario);
+  const scenario = parseScenario(await readJson(file), file);
   const root = dataDir();
   const [catalogData, timeline, defaults, book, options] = await Promise.all([
     readValidated(join(root, "catalogs", `${scenario.programme}.json`), Catalog),

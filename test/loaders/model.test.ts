@@ -79,3 +79,34 @@ describe("offramp model: the timeline section", () => {
     expect(doc.exposure.yearAhead.plan).toBeLessThan(doc.exposure.yearAhead.doNothing);
   });
 });
+
+describe("offramp scenario", () => {
+  it("validate accepts a preset, migrates an old file, and names each bad field of a broken one", async () => {
+    const { writeFileSync, mkdtempSync, readFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "offramp-scenario-"));
+    const ok = await offramp(["scenario", "validate", "data/scenarios/presets/rip-and-replace-now.json"]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/valid scenario "Rip and replace now" \(version 2\)/);
+    const preset = JSON.parse(readFileSync("data/scenarios/presets/rip-and-replace-now.json", "utf8"));
+    delete preset.option;
+    writeFileSync(join(dir, "v1.json"), JSON.stringify({ ...preset, schemaVersion: 1 }));
+    expect((await offramp(["scenario", "validate", join(dir, "v1.json")])).stdout).toMatch(/migrated from version 1/);
+    writeFileSync(join(dir, "bad.json"), JSON.stringify({ ...preset, schemaVersion: 2, seed: "x", deadlines: [{ id: "d", label: "D", date: "2027-02-30", kind: "internal" }] }));
+    const bad = await offramp(["scenario", "validate", join(dir, "bad.json")]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/seed:/);
+    expect(bad.stderr).toMatch(/deadlines\[0\]\.date \(id "d"\)/);
+    expect(bad.stderr).toMatch(/option:/);
+  });
+
+  it("diff lists what changed and how the headline figures moved", async () => {
+    const { code, stdout } = await offramp(["scenario", "diff", "data/scenarios/presets/phased-by-criticality.json", "data/scenarios/presets/rip-and-replace-now.json", "--trials", "1000"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/option: "mixed-by-segment" -> "defender-everywhere"/);
+    expect(stdout).toMatch(/plan\.capacityPerWeek\.likely: 80 -> 200/);
+    expect(stdout).toMatch(/cost P50 over the horizon +\$[\d,]+ -> \$[\d,]+/);
+    expect(stdout).toMatch(/Kaspersky gone \(median\) +2027-\d\d-\d\d -> 2027-\d\d-\d\d/);
+  });
+});

@@ -125,6 +125,8 @@ export interface CostReport {
   options: OptionCost[];
   /** P(option A costs less than option B), from the same draws for every option. */
   cheaper: { a: string; b: string; probability: number; standardError: number }[];
+  /** Each option's total per trial, when asked for. */
+  draws?: Float64Array[];
 }
 
 export interface CostRequest {
@@ -135,6 +137,8 @@ export interface CostRequest {
   horizonMonths: number;
   trials: number;
   seed: number;
+  /** Keep each option's per-trial totals (for pairing with other scenarios). */
+  keepDraws?: boolean;
 }
 
 /**
@@ -188,5 +192,5 @@ export function costReport(request: CostRequest): CostReport {
       cheaper.push({ a: plans[a]!.optionId, b: plans[b]!.optionId, probability, standardError: Math.sqrt((probability * (1 - probability)) / n) });
     }
   }
-  return { horizonMonths: request.horizonMonths, trials: n, seed: request.seed, options, cheaper };
+  return { horizonMonths: request.horizonMonths, trials: n, seed: request.seed, options, cheaper, ...(request.keepDraws ? { draws: totals } : {}) };
 }

@@ -66,7 +66,7 @@ export interface ExposureReport {
   /** Weighted infection multiplier of the fleet today, at the most likely decay parameters. */
   fleetMultiplier: number;
   assumptionsUsed: Record<string, string>;
-  loss: Omit<LossResult, "draws">;
+  loss: Omit<LossResult, "draws" | "annualDraws">;
   tornado: TornadoBar[];
   /** Each uncertain input's share of the variance of expected loss, largest first. */
   valueOfInformation: { input: UncertainInput; label: string; share: number }[];
@@ -100,7 +100,7 @@ export function exposureReport(request: ExposureRequest): ExposureReport {
   };
   const exposures = deviceExposure(request.rows, { asOf: request.asOf, updatesStopped: request.updatesStopped, weights: weightsFrom(request.assumptions), profile: request.profile });
   const profile = exposureProfile(exposures);
-  const { draws, ...loss } = simulateLoss(profile, inputs, { trials: request.trials, seed: request.seed, riskTolerance: request.riskTolerance });
+  const { draws, annualDraws: _annual, ...loss } = simulateLoss(profile, inputs, { trials: request.trials, seed: request.seed, riskTolerance: request.riskTolerance });
   const meanMagnitude = distributionMean(inputs.lossMagnitude);
   const expectedLoss = (v: Record<UncertainInput, number>, frozenShare = 1, extraDays = 0) =>
     v.lefBase * (1 - v.s + v.s * fleetMultiplier(profile, (d) => decayMultiplier(d, { mInf: v.mInf, mKsn: Math.min(v.mKsn, v.mInf), tau: v.tau }), frozenShare, extraDays)) * meanMagnitude;

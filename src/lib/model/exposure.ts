@@ -116,7 +116,7 @@ export function fleetMultiplier(profile: ExposureProfile, multiplier: (days: num
  * E = (W_unfrozen + M_inf·W_frozen − (M_inf − M_ksn)·Σ w_b·e^(−t_b/τ)) / W. One exponential per
  * bin and no function calls, for the simulation's inner loop.
  */
-export function decayFleetMultiplier(profile: ExposureProfile, mInf: number, mKsn: number, tau: number): number {
+export function decayFleetMultiplier(profile: ExposureProfile, mInf: number, mKsn: number, tau: number, frozenShare = 1): number {
   if (profile.totalWeight === 0) return 1;
   const { days, weightAtDays } = profile;
   const frozenWeight = profile.totalWeight - profile.unfrozenWeight;
@@ -124,5 +124,6 @@ export function decayFleetMultiplier(profile: ExposureProfile, mInf: number, mKs
   const horizon = 36 * tau;
   let decaying = 0;
   for (let i = 0; i < days.length && days[i]! <= horizon; i++) decaying += weightAtDays[i]! * Math.exp(-days[i]! / tau);
-  return (profile.unfrozenWeight + mInf * frozenWeight - (mInf - mKsn) * decaying) / profile.totalWeight;
+  // A share `frozenShare` of the frozen weight is still frozen; the rest counts as protected.
+  return (profile.unfrozenWeight + (1 - frozenShare) * frozenWeight + frozenShare * (mInf * frozenWeight - (mInf - mKsn) * decaying)) / profile.totalWeight;
 }

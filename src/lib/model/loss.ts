@@ -26,6 +26,8 @@ export interface LossOptions {
   seed: number;
   /** An annual loss the organisation is willing to bear; its exceedance probability is reported. */
   riskTolerance?: number;
+  /** Share of the frozen fleet still frozen over the year (1: do nothing; a plan's average otherwise). */
+  frozenShare?: number;
 }
 
 /** A figure with its Monte Carlo standard error. */
@@ -52,6 +54,8 @@ export interface LossResult {
   convergence: Convergence;
   /** Per-trial inputs and expected loss, for sensitivity; dropped before results cross threads. */
   draws: Record<UncertainInput, Float64Array> & { expectedLoss: Float64Array };
+  /** Each trial's annual loss, for pairing scenarios trial by trial. */
+  annualDraws: Float64Array;
 }
 
 /**
@@ -75,7 +79,7 @@ export function simulateLoss(profile: ExposureProfile, inputs: LossInputs, optio
     const mInf = draw.mInf();
     const mKsn = Math.min(draw.mKsn(), mInf);
     const tau = draw.tau();
-    const e = decayFleetMultiplier(profile, mInf, mKsn, tau);
+    const e = decayFleetMultiplier(profile, mInf, mKsn, tau, options.frozenShare ?? 1);
     const rate = lef * (1 - s + s * e);
     const events = poissonDraw(rate, random);
     let loss = 0;
@@ -112,5 +116,6 @@ export function simulateLoss(profile: ExposureProfile, inputs: LossInputs, optio
     tolerance: options.riskTolerance === undefined ? null : exceedance(annual, options.riskTolerance),
     convergence: convergence(annual),
     draws,
+    annualDraws: annual,
   };
 }

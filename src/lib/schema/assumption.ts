@@ -29,6 +29,9 @@ export const Assumption = z
     /** Empty only when the figure is our own assumption, which `confidence` then says. */
     sources: z.array(Source),
     note: z.string().optional(),
+    /** Who vouches for the figure, and when it was last set (for the assumption ledger). */
+    owner: z.string().optional(),
+    date: z.iso.date().optional(),
   })
   .refine((a) => a.sources.length > 0 || a.confidence === "assumption", {
     path: ["sources"],

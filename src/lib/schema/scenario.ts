@@ -4,7 +4,8 @@ import { IsoDate } from "./common.js";
 import { MigrationPlan } from "./migration-plan.js";
 import { OrgProfile } from "./org-profile.js";
 
-export const SCENARIO_VERSION = 1;
+/** Version 2 added the replacement option and a memo narrative; version 1 files migrate forward. */
+export const SCENARIO_VERSION = 2;
 
 /** A deadline the plan is tested against: from regulation, a contract, or set internally. */
 export const Deadline = z.object({
@@ -47,6 +48,10 @@ export const Scenario = z.object({
   organisationSize: z.enum(["smb", "midsize", "large"]).optional(),
   /** How the migration is meant to run; the timeline model simulates it. */
   plan: MigrationPlan.optional(),
+  /** The replacement option (an id from data/replacement-options.json). */
+  option: z.string().min(1),
+  /** The memo's own paragraphs, written by the user. */
+  narrative: z.array(z.object({ id: z.string().min(1), heading: z.string(), text: z.string() })).default([]),
   /** Months the cost model covers. */
   horizonMonths: z.number().int().min(1).max(120).optional(),
   /** An annual loss the organisation is willing to bear (USD). */

@@ -1,0 +1,24 @@
+import * as Plot from "@observablehq/plot";
+import type { Evaluation } from "../lib/model/evaluate.js";
+
+const usd = (x: number) => (Math.abs(x) >= 1e6 ? `$${(x / 1e6).toFixed(2)}M` : Math.abs(x) >= 1e3 ? `$${(x / 1e3).toFixed(0)}k` : `$${x.toFixed(0)}`);
+
+/** Cost against risk: each scenario at its cost P50 and expected loss, with P10–P90 and ±2 SE bars. */
+export function costVersusRisk(evaluations: readonly Omit<Evaluation, "draws">[], { width }: { width: number }): SVGSVGElement | HTMLElement {
+  const data = evaluations.map((e) => ({ name: e.name, cost: e.cost.p[50], c10: e.cost.p[10], c90: e.cost.p[90], loss: e.loss.mean, l1: e.loss.mean - 2 * e.loss.standardError, l2: e.loss.mean + 2 * e.loss.standardError }));
+  return Plot.plot({
+    width,
+    height: 320,
+    marginLeft: 70,
+    ariaLabel: "Cost against risk for each scenario",
+    ariaDescription: "Each scenario is a dot at its median cost and its expected loss over the coming year; the horizontal bar spans cost P10 to P90, the vertical bar two Monte Carlo standard errors of the loss.",
+    x: { label: "Cost over the horizon (present value)", tickFormat: usd, grid: true, zero: true },
+    y: { label: "Expected loss over the coming year", tickFormat: usd, grid: true },
+    marks: [
+      Plot.link(data, { x1: "c10", x2: "c90", y1: "loss", y2: "loss", stroke: "#2c7fb8" }),
+      Plot.link(data, { x1: "cost", x2: "cost", y1: "l1", y2: "l2", stroke: "#c0392b" }),
+      Plot.dot(data, { x: "cost", y: "loss", r: 6, fill: "#111", tip: true }),
+      Plot.text(data, { x: "cost", y: "loss", text: "name", dy: -12 }),
+    ],
+  });
+}

@@ -1,0 +1,38 @@
+import type { Scenario } from "../lib/schema/index.js";
+
+/** A saved version of a scenario in this browser. */
+export interface SavedScenario {
+  savedAt: string;
+  scenario: Scenario;
+}
+
+const KEY = "offramp.scenarios";
+
+/** Every version saved in this browser's local storage, oldest first (nothing else is stored). */
+export function savedScenarios(storage: Storage = localStorage): SavedScenario[] {
+  try {
+    const value = JSON.parse(storage.getItem(KEY) ?? "[]");
+    return Array.isArray(value) ? value : [];
+  } catch {
+    return [];
+  }
+}
+
+export function saveScenario(scenario: Scenario, storage: Storage = localStorage, now = new Date()): SavedScenario[] {
+  const all = [...savedScenarios(storage), { savedAt: now.toISOString(), scenario }];
+  storage.setItem(KEY, JSON.stringify(all));
+  return all;
+}
+
+export function forgetScenarios(storage: Storage = localStorage): void {
+  storage.removeItem(KEY);
+}
+
+/** A link that downloads `text` as `name` (no server involved). */
+export function downloadLink(name: string, text: string, label: string): HTMLAnchorElement {
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  a.download = name;
+  a.textContent = label;
+  return a;
+}
