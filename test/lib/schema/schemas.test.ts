@@ -94,7 +94,7 @@ describe("Catalog", () => {
 describe("Scenario", () => {
   it("holds a versioned set of inputs and refuses other versions", () => {
     const scenario = {
-      schemaVersion: 1,
+      schemaVersion: 2,
       id: "s1",
       name: "Rip and replace now",
       description: "",
@@ -106,9 +106,10 @@ describe("Scenario", () => {
       deadlines: [{ id: "board", label: "Board deadline", date: "2027-03-31", kind: "internal" }],
       seed: 1,
       trials: 100_000,
+      option: "defender-everywhere",
     };
     expect(Scenario.safeParse(scenario).success).toBe(true);
-    expect(Scenario.safeParse({ ...scenario, schemaVersion: 2 }).success).toBe(false);
+    expect(Scenario.safeParse({ ...scenario, schemaVersion: 1 }).success).toBe(false); // older versions go through parseScenario
     expect(Scenario.safeParse({ ...scenario, seed: -1 }).success).toBe(false);
   });
 });
