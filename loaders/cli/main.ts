@@ -3,13 +3,14 @@ import { readFileSync } from "node:fs";
 import { ValidationError } from "../../src/lib/schema/validate.js";
 import { UsageError, type Command, type Io } from "./command.js";
 import { ingest } from "./ingest.js";
+import { memo } from "./memo.js";
 import { model } from "./model.js";
 import { sample } from "./sample.js";
 import { scenario } from "./scenario.js";
 import { summary } from "./summary.js";
 import { timeline } from "./timeline.js";
 
-const COMMANDS: readonly Command[] = [ingest, summary, timeline, model, scenario, sample];
+const COMMANDS: readonly Command[] = [ingest, summary, timeline, model, scenario, memo, sample];
 
 const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 

@@ -25,8 +25,10 @@ export interface LoadedScenario {
   timeline: Timeline;
 }
 
-export async function loadScenario(file: string): Promise<LoadedScenario> {
-  const scenario = parseScenario(await readJson(file), file);
+/** Loads a scenario file; `inventory` (paths from the working folder) replaces its inventory references. */
+export async function loadScenario(file: string, inventoryFiles?: readonly string[]): Promise<LoadedScenario> {
+  const parsed = parseScenario(await readJson(file), file);
+  const scenario: Scenario = inventoryFiles?.length ? { ...parsed, inventory: inventoryFiles.map((f) => ({ file: relative(dirname(resolve(file)), resolve(f)) })) } : parsed;
   const root = dataDir();
   const [catalogData, timeline, defaults, book, options] = await Promise.all([
     readValidated(join(root, "catalogs", `${scenario.programme}.json`), Catalog),

@@ -4,9 +4,10 @@ import type { Evaluation } from "../lib/model/evaluate.js";
 const usd = (x: number) => (Math.abs(x) >= 1e6 ? `$${(x / 1e6).toFixed(2)}M` : Math.abs(x) >= 1e3 ? `$${(x / 1e3).toFixed(0)}k` : `$${x.toFixed(0)}`);
 
 /** Cost against risk: each scenario at its cost P50 and expected loss, with P10–P90 and ±2 SE bars. */
-export function costVersusRisk(evaluations: readonly Omit<Evaluation, "draws">[], { width }: { width: number }): SVGSVGElement | HTMLElement {
+export function costVersusRisk(evaluations: readonly Omit<Evaluation, "draws">[], { width, document }: { width: number; document?: Document }): SVGSVGElement | HTMLElement {
   const data = evaluations.map((e) => ({ name: e.name, cost: e.cost.p[50], c10: e.cost.p[10], c90: e.cost.p[90], loss: e.loss.mean, l1: e.loss.mean - 2 * e.loss.standardError, l2: e.loss.mean + 2 * e.loss.standardError }));
   return Plot.plot({
+    ...(document ? { document } : {}),
     width,
     height: 320,
     marginLeft: 70,

@@ -2,9 +2,10 @@ import * as Plot from "@observablehq/plot";
 import type { FleetRow } from "../lib/model/fleet.js";
 
 /** Devices per business unit, split into those running Kaspersky and the rest. */
-export function kasperskyByUnit(rows: readonly FleetRow[], { width }: { width: number }): SVGSVGElement | HTMLElement {
+export function kasperskyByUnit(rows: readonly FleetRow[], { width, document }: { width: number; document?: Document }): SVGSVGElement | HTMLElement {
   const data = rows.map((r) => ({ unit: r.businessUnit, status: r.coveredProducts.length > 0 ? "Kaspersky" : "Other or none" }));
   return Plot.plot({
+    ...(document ? { document } : {}),
     width,
     height: 260,
     marginLeft: 90,

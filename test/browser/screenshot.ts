@@ -1,6 +1,6 @@
 /** Builds nothing: takes a screenshot of the built Overview page for the README (`npm run screenshot`). */
 import { resolve } from "node:path";
-import { launchChromium } from "./chromium.js";
+import { launchChromium } from "../../loaders/browser/chromium.js";
 import { serveStatic } from "./serve.js";
 
 const site = await serveStatic(resolve("dist"));

@@ -5,7 +5,7 @@
 import { resolve } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { launchChromium } from "./chromium.js";
+import { launchChromium } from "../../loaders/browser/chromium.js";
 import { serveStatic, type StaticSite } from "./serve.js";
 import { guardOrigin, watchPage, type PageReport } from "./watch.js";
 

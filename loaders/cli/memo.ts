@@ -1,0 +1,46 @@
+/** `offramp memo`: the decision memo as Markdown, HTML, DOCX or PDF. */
+import { writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { toDocx } from "../../src/lib/memo/docx.js";
+import { toHtml } from "../../src/lib/memo/html.js";
+import { toMarkdown } from "../../src/lib/memo/markdown.js";
+import { composeMemo } from "../memo/compose.js";
+import { printPdf, rasterize } from "../memo/render.js";
+import { UsageError, type Command } from "./command.js";
+
+const FORMATS = ["md", "html", "docx", "pdf"] as const;
+
+export const memo: Command = {
+  name: "memo",
+  summary: "the decision memo for a scenario, as Markdown, HTML, DOCX or PDF (same inputs and seed: same figures)",
+  usage: "offramp memo --scenario FILE [--inventory FILE...] [--compare FILE...] --format md|html|docx|pdf --out PATH",
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: { scenario: { type: "string" }, inventory: { type: "string", multiple: true }, compare: { type: "string", multiple: true }, format: { type: "string" }, out: { type: "string" }, trials: { type: "string" } },
+    });
+    if (!values.scenario) throw new UsageError("--scenario FILE is required");
+    if (!values.format || !FORMATS.includes(values.format as (typeof FORMATS)[number])) throw new UsageError(`--format: one of ${FORMATS.join(", ")}`);
+    if (!values.out) throw new UsageError("--out PATH is required");
+    const trials = values.trials === undefined ? undefined : Number(values.trials);
+    if (trials !== undefined && (!Number.isInteger(trials) || trials < 100)) throw new UsageError("--trials: a whole number of at least 100");
+    const composed = await composeMemo(values.scenario, { inventory: values.inventory, compare: values.compare, trials: trials ? { loss: trials, cost: Math.min(trials, 10_000), timeline: Math.min(trials, 10_000) } : undefined });
+    let bytes: Uint8Array | string;
+    switch (values.format) {
+      case "md":
+        bytes = toMarkdown(composed.memo, composed.figures);
+        break;
+      case "html":
+        bytes = toHtml(composed.memo, composed.figures);
+        break;
+      case "docx":
+        bytes = await toDocx(composed.memo, await rasterize(composed.figures));
+        break;
+      default:
+        bytes = await printPdf(toHtml(composed.memo, composed.figures));
+    }
+    await writeFile(values.out, bytes);
+    io.err(`wrote ${values.out} (${values.format}, content hash ${composed.inputs.contentHash.slice(0, 12)}…)`);
+    return 0;
+  },
+};
