@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { useSite } from "./site.js";
+
+const site = useSite();
+
+describe("the Memo page", () => {
+  it("writes the memo in the browser, offers Markdown, HTML and DOCX downloads, and presents slides with keyboard navigation", async () => {
+    const { page, report } = await site.open("/memo.html");
+    await page.locator('[data-download="docx"]').waitFor({ timeout: 60_000 });
+    for (const kind of ["md", "html", "docx"]) expect(await page.locator(`[data-download="${kind}"]`).getAttribute("href")).toMatch(/^blob:/);
+    const preview = page.frameLocator("iframe.memo-preview");
+    await expect(preview.locator("h2", { hasText: "Executive summary" }).count()).resolves.toBe(1);
+    await expect(preview.locator("figure svg").count()).resolves.toBeGreaterThan(0);
+    // A narrative paragraph appears in the memo, as text.
+    await page.locator("textarea").fill("Renewal talks start in January. <b>not bold</b>");
+    await expect.poll(() => preview.locator("section p", { hasText: "Renewal talks start in January." }).count(), { timeout: 30_000 }).toBe(1);
+    await expect(preview.locator("section b").count()).resolves.toBe(0);
+    await page.locator("button", { hasText: "Present" }).click();
+    const deck = page.locator(".present");
+    await deck.waitFor();
+    expect(await deck.locator("h1").textContent()).toBe("Where Kaspersky runs");
+    expect(await deck.evaluate((el) => getComputedStyle(el).position)).toBe("fixed");
+    await page.keyboard.press("ArrowRight");
+    expect(await deck.locator("h1").textContent()).toBe("By business unit");
+    await page.keyboard.press("Escape");
+    await expect(page.locator(".present").count()).resolves.toBe(0);
+    expect(report.errors).toEqual([]);
+    expect(site.foreign).toEqual([]);
+    await page.close();
+  });
+});
