@@ -16,7 +16,11 @@ export default {
   ],
   // Replaces Framework's default stylesheet list, which links Google Fonts.
   globalStylesheets: ["observablehq:stdlib/inputs.css"],
-  head: `<link rel="icon" href="data:,">`,
+  // Only the site itself: no other host can be reached for scripts, styles, fonts, images or
+  // data, so a page cannot send a byte anywhere else even if something tried. (Framework's
+  // pages use inline module scripts; workers come from the site or, for unzipping workbooks, blob:.)
+  head: `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' blob: data:; worker-src 'self' blob:; frame-src 'self' blob: data:; object-src 'none'; base-uri 'self'; form-action 'none'">
+<link rel="icon" href="data:,">`,
   header: "",
   footer: "Offramp · everything on this page was computed in your browser; nothing was sent anywhere.",
   // Links keep their .html extension so dist/ works from any static file server and sub-path.

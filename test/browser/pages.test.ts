@@ -33,11 +33,20 @@ describe("every page of the built workbook", () => {
 });
 
 describe("the origin guard", () => {
-  it("catches and blocks a request to another host, so the checks above can fail", async () => {
+  it("stops a request to another host twice: the page's Content-Security-Policy refuses it, and the test's router would catch it", async () => {
     const { page } = await open("/index.html");
     const before = foreign.length;
-    await page.evaluate(() => fetch("https://fonts.googleapis.com/css2?family=Test").catch(() => null));
-    expect(foreign.slice(before)).toEqual(["https://fonts.googleapis.com/css2?family=Test"]);
+    const refused = await page.evaluate(() => fetch("https://fonts.googleapis.com/css2?family=Test").then(() => false, () => true));
+    expect(refused).toBe(true);
+    expect(foreign.slice(before)).toEqual([]); // the policy stopped it before it reached the network layer
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    // Without the policy (a blank page on the same origin), the router is the second line.
+    await page.goto(`${site.origin()}/_file/../favicon-none`);
+    await page.setContent("<p>no policy here</p>");
+    await page.evaluate(() => fetch("https://fonts.googleapis.com/css2?family=Again").catch(() => null));
+    expect(foreign.slice(before)).toEqual(["https://fonts.googleapis.com/css2?family=Again"]);
     await page.close();
   });
 });
