@@ -1,4 +1,7 @@
 // Observable Framework configuration for the Offramp workbook.
+import { readFileSync } from "node:fs";
+
+const a11yShim = readFileSync(new URL("./src/a11y-shim.js", import.meta.url), "utf8");
 // Everything is served from the site itself: no web fonts, no CDN, no telemetry
 // (OBSERVABLE_TELEMETRY_DISABLE is set by the npm scripts).
 export default {
@@ -20,7 +23,9 @@ export default {
   // data, so a page cannot send a byte anywhere else even if something tried. (Framework's
   // pages use inline module scripts; workers come from the site or, for unzipping workbooks, blob:.)
   head: `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' blob: data:; worker-src 'self' blob:; frame-src 'self' blob: data:; object-src 'none'; base-uri 'self'; form-action 'none'">
-<link rel="icon" href="data:,">`,
+<link rel="icon" href="data:,">
+<style>#observablehq-sidebar .observablehq-link a, .muted, #observablehq-footer { color: #4a4a4a; } #observablehq-main a, #observablehq-main a:hover { text-decoration: underline; text-underline-offset: 2px; }</style>
+<script>${a11yShim}</script>`,
   header: "",
   footer: "Offramp · everything on this page was computed in your browser; nothing was sent anywhere.",
   // Links keep their .html extension so dist/ works from any static file server and sub-path.

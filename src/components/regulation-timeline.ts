@@ -3,11 +3,12 @@ import type { ApplicableObligation } from "../lib/regulation/obligations.js";
 import type { ObligationClass, RegulatoryEvent } from "../lib/schema/index.js";
 
 export const CLASS_COLORS: Record<ObligationClass | "does-not-apply", string> = {
-  "legal-prohibition": "#c0392b",
-  contractual: "#d35400",
-  technical: "#2c7fb8",
-  advisory: "#7b6fb0",
-  context: "#7f8c8d",
+  // Dark enough for white text on them (contrast at least 4.5:1).
+  "legal-prohibition": "#a93226",
+  contractual: "#a04000",
+  technical: "#1f5f8b",
+  advisory: "#5b4f96",
+  context: "#566573",
   "does-not-apply": "#d5d8dc",
 };
 

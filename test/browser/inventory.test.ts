@@ -61,6 +61,13 @@ describe("the Inventory page", () => {
     await page.locator('[data-status="done"]').waitFor({ timeout: 30_000 });
     await page.locator("input[type=radio]").first().check();
     await expect.poll(() => page.locator("body").textContent()).toContain("<b>Finance</b>");
+    // The CSV export neutralises values a spreadsheet would run as formulas.
+    const csv = await page.evaluate(async () => (await fetch((document.querySelector('[data-download="csv"]') as HTMLAnchorElement).href)).text());
+    expect(csv, csv).toContain("<img src=x onerror=alert(1)>");
+    expect(csv.split("\n").every((line) => !/^[=+\-@]/.test(line))).toBe(true);
+    // Nothing of the dropped files was kept in the browser.
+    const kept = await page.evaluate(async () => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage).filter((k) => !k.startsWith("observablehq-")), databases: (await indexedDB.databases()).length, caches: (await caches.keys()).length }));
+    expect(kept).toEqual({ local: [], session: [], databases: 0, caches: 0 });
     await expect(page.locator("#observablehq-main b", { hasText: "Finance" }).count()).resolves.toBe(0);
     await expect(page.locator("#observablehq-main img[src=x]").count()).resolves.toBe(0);
     expect(dialogs).toBe(0);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seriousViolations } from "./axe.js";
 import { useSite } from "./site.js";
 
 const PAGES = ["index", "inventory", "regulation", "exposure", "cost", "timeline", "scenarios", "memo"];
@@ -28,6 +29,28 @@ describe("every page of the built workbook", () => {
     await page.locator("table").first().waitFor();
     expect(report.errors).toEqual([]);
     expect(report.failedRequests).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("accessibility", () => {
+  for (const name of PAGES) {
+    it(`${name} has no serious or critical axe-core violations once its figures are in`, async () => {
+      const { page } = await open(`/${name}.html`);
+      await page.waitForTimeout(2500); // results computed in workers arrive after load
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it("the Overview works from the keyboard: tab to the business unit and change it with the arrow keys", async () => {
+    const { page } = await open("/index.html");
+    const figure = page.locator('[data-figure="kaspersky-devices"]');
+    const before = await figure.textContent();
+    for (let i = 0; i < 30 && !(await page.evaluate(() => document.activeElement?.tagName === "SELECT")); i++) await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("SELECT");
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => figure.textContent()).not.toBe(before);
     await page.close();
   });
 });

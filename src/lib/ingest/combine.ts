@@ -1,5 +1,5 @@
 import type { Device, Install } from "../schema/index.js";
-import { shortHostName } from "./names.js";
+import { hostLabel, shortHostName } from "./names.js";
 import { mergeObservation, type FileResult } from "./session.js";
 import type { DeviceObservation, SourceReport } from "./types.js";
 
@@ -80,7 +80,7 @@ export function combine(results: readonly FileResult[], now: string): Inventory 
   const taken = new Set<string>();
   const devices: Device[] = [];
   for (const [root, o] of observations) {
-    const hostname = o.names.length ? shortHostName(o.names.find((n) => !/^\d/.test(n)) ?? o.names[0]!) : root.replace(/^(id|host):/, "");
+    const hostname = o.names.length ? hostLabel(o.names.find((n) => !/^\d/.test(n)) ?? o.names[0]!) : root.replace(/^(id|host):/, "");
     const id = `dev-${hostname}`;
     const unique = taken.has(id) ? `${id}-${devices.length}` : id;
     taken.add(unique);

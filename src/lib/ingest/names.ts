@@ -1,11 +1,15 @@
 /** Device names and software tokens as sources spell them, made comparable. */
 
-/** `NYC-WS-0001.corp.example.com` → `nyc-ws-0001`; NetBIOS limits names to 15 characters. */
-export function shortHostName(name: string): string {
+/** `NYC-WS-0001.corp.example.com` → `nyc-ws-0001`: lower case, without domain or DOMAIN\\ prefix. */
+export function hostLabel(name: string): string {
   const trimmed = name.trim().toLowerCase().replace(/^\\\\/, "");
   const withoutDomain = trimmed.includes("\\") ? trimmed.split("\\").pop()! : trimmed;
-  const short = /^\d{1,3}(\.\d{1,3}){3}$/.test(withoutDomain) ? withoutDomain : withoutDomain.split(".")[0]!;
-  return short.slice(0, 15);
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(withoutDomain) ? withoutDomain : withoutDomain.split(".")[0]!;
+}
+
+/** The identity key of a host name: its label cut to 15 characters, as NetBIOS cuts names. */
+export function shortHostName(name: string): string {
+  return hostLabel(name).slice(0, 15);
 }
 
 /**
