@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
+import { usdShort as usd } from "./format.js";
 import type { Evaluation } from "../lib/model/evaluate.js";
 
-const usd = (x: number) => (Math.abs(x) >= 1e6 ? `$${(x / 1e6).toFixed(2)}M` : Math.abs(x) >= 1e3 ? `$${(x / 1e3).toFixed(0)}k` : `$${x.toFixed(0)}`);
 
 /** Cost against risk: each scenario at its cost P50 and expected loss, with P10–P90 and ±2 SE bars. */
 export function costVersusRisk(evaluations: readonly Omit<Evaluation, "draws">[], { width, document }: { width: number; document?: Document }): SVGSVGElement | HTMLElement {

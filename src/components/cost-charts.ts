@@ -1,9 +1,9 @@
 import * as Plot from "@observablehq/plot";
+import { usdShort as usd } from "./format.js";
 import { COMPONENT_LABELS, COMPONENTS } from "../lib/model/cost.js";
 import type { CostReport, OptionCost } from "../lib/model/cost-report.js";
 
 type Chart = SVGSVGElement | HTMLElement;
-const usd = (x: number) => (Math.abs(x) >= 1e6 ? `$${(x / 1e6).toFixed(2)}M` : Math.abs(x) >= 1e3 ? `$${(x / 1e3).toFixed(0)}k` : `$${x.toFixed(0)}`);
 
 /** Each option's total present cost: P10–P90 as a bar, P50 as a tick. */
 export function costRanges(report: CostReport, { width }: { width: number }): Chart {

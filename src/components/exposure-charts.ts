@@ -1,9 +1,9 @@
 import * as Plot from "@observablehq/plot";
+import { usdShort as usd } from "./format.js";
 import type { ExposureReport } from "../lib/model/exposure-report.js";
 import type { FleetRow } from "../lib/model/fleet.js";
 
 type Chart = SVGSVGElement | HTMLElement;
-const usd = (x: number) => (Math.abs(x) >= 1e6 ? `$${(x / 1e6).toFixed(1)}M` : Math.abs(x) >= 1e3 ? `$${(x / 1e3).toFixed(0)}k` : `$${x.toFixed(0)}`);
 
 /** Devices running Kaspersky by business unit and criticality tier. */
 export function unitByCriticality(rows: readonly FleetRow[], { width }: { width: number }): Chart {
