@@ -1,6 +1,7 @@
 import { exceedance, quantileStandardErrors, summarize } from "../engine/summary.js";
 import { deadlinesFor } from "../regulation/deadlines.js";
 import type { Assumption, PriceBook, ReplacementOption, Scenario, Timeline } from "../schema/index.js";
+import { daysBetween } from "../util/dates.js";
 import { costReport, type OptionCost } from "./cost-report.js";
 import { deviceExposure, exposureProfile } from "./exposure.js";
 import { INPUT_ASSUMPTIONS, sizeOf, weightsFrom } from "./exposure-report.js";
@@ -79,7 +80,8 @@ export function evaluateScenario(scenario: Scenario, context: EvaluationContext,
     violations: profile.violations,
     loss: { mean: annual.mean, standardError: annual.standardError, p90: annual.p[90], p90StandardError: p90se!, toleranceProbability: scenario.riskTolerance === undefined ? null : exceedance(lossDraws(loss), scenario.riskTolerance).probability },
     cost: { mean: optionCost.total.mean, standardError: optionCost.total.standardError, p: optionCost.total.p, perDevice: optionCost.perDevice },
-    deadlines: timeline?.deadlines ?? deadlines.map((deadline) => ({ deadline, probability: 0, standardError: 0, passed: false })),
+    // Without a plan nothing is ever migrated: every deadline is missed (or had passed already).
+    deadlines: timeline?.deadlines ?? deadlines.map((deadline) => ({ deadline, probability: 0, standardError: 0, passed: daysBetween(scenario.asOf, deadline.date) < 0 })),
     completion: timeline?.completion.p50 ?? null,
     frozenDeviceDays: timeline?.frozenDeviceDays.p50 ?? null,
     frozenShareYear,
