@@ -27,12 +27,3 @@ export function saveScenario(scenario: Scenario, storage: Storage = localStorage
 export function forgetScenarios(storage: Storage = localStorage): void {
   storage.removeItem(KEY);
 }
-
-/** A link that downloads `text` as `name` (no server involved). */
-export function downloadLink(name: string, text: string, label: string): HTMLAnchorElement {
-  const a = document.createElement("a");
-  a.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  a.download = name;
-  a.textContent = label;
-  return a;
-}
