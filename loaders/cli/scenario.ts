@@ -1,11 +1,8 @@
 /** `offramp scenario validate|diff`: check a scenario file, or say what changed between two. */
-import { join } from "node:path";
 import { evaluateScenario } from "../../src/lib/model/evaluate.js";
 import { diff } from "../../src/lib/scenario/diff.js";
 import { nextDeadline } from "../../src/lib/scenario/compare.js";
-import { AssumptionSet } from "../../src/lib/schema/index.js";
-import { dataDir } from "../data/paths.js";
-import { readJson, readValidated } from "../data/read.js";
+import { readJson } from "../data/read.js";
 import { parseScenario } from "../../src/lib/scenario/parse.js";
 import { loadScenario } from "../model/scenario.js";
 import { UsageError, type Command } from "./command.js";
@@ -36,9 +33,8 @@ export const scenario: Command = {
       const changes = diff(a.scenario, b.scenario);
       const lines = [`${changes.length} change${changes.length === 1 ? "" : "s"} from ${files[0]} to ${files[1]}:`];
       for (const c of changes) lines.push(`  ${c.path}: ${JSON.stringify(c.before) ?? "(absent)"} -> ${JSON.stringify(c.after) ?? "(absent)"}`);
-      const { assumptions: defaults } = await readValidated(join(dataDir(), "assumptions.json"), AssumptionSet);
       const split = { loss: trials, cost: Math.min(trials, 5_000), timeline: Math.min(trials, 5_000) };
-      const [ea, eb] = [a, b].map((l) => evaluateScenario(l.scenario, { rows: l.rows, defaults: defaults, book: l.book, options: l.options, regulation: l.timeline, updatesStopped: l.updatesStopped }, split));
+      const [ea, eb] = [a, b].map((l) => evaluateScenario(l.scenario, l.context, split));
       const da = nextDeadline(ea!);
       const db = nextDeadline(eb!);
       lines.push(

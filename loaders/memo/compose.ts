@@ -1,19 +1,17 @@
 /** Node side of the memo: evaluates a scenario (and alternatives), builds the memo, renders its charts. */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { JSDOM } from "jsdom";
 import { costVersusRisk } from "../../src/components/compare-charts.js";
 import { kasperskyByUnit } from "../../src/components/kaspersky-by-unit.js";
 import { buildMemo, type MemoInputs } from "../../src/lib/memo/build.js";
 import type { Figure, MemoDocument } from "../../src/lib/memo/document.js";
+import { memoFleet, memoLedger } from "../../src/lib/memo/inputs.js";
 import { normaliseSvg, sha256 } from "../../src/lib/memo/hash.js";
 import { evaluateScenario, type EvaluationTrials } from "../../src/lib/model/evaluate.js";
 import { exposureReport } from "../../src/lib/model/exposure-report.js";
 import { obligationsFor } from "../../src/lib/regulation/obligations.js";
 import { decide, DEFAULT_WEIGHTS } from "../../src/lib/scenario/compare.js";
-import { AssumptionSet, type Scenario } from "../../src/lib/schema/index.js";
-import { dataDir } from "../data/paths.js";
-import { readValidated } from "../data/read.js";
+import type { Scenario } from "../../src/lib/schema/index.js";
 import { loadScenario, type LoadedScenario } from "../model/scenario.js";
 
 export const SOFTWARE = { name: "Offramp", version: (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version };
@@ -35,30 +33,23 @@ export interface ComposeOptions {
 export async function composeMemo(file: string, options: ComposeOptions = {}): Promise<ComposedMemo> {
   const loaded = await loadScenario(file, options.inventory);
   const alternatives = await Promise.all((options.compare ?? []).map((f) => loadScenario(f, options.inventory)));
-  const { assumptions: defaults } = await readValidated(join(dataDir(), "assumptions.json"), AssumptionSet);
   const s = loaded.scenario;
   const trials: EvaluationTrials = { loss: options.trials?.loss ?? s.trials, cost: options.trials?.cost ?? Math.min(s.trials, 10_000), timeline: options.trials?.timeline ?? Math.min(s.trials, 10_000) };
-  const evaluate = (l: LoadedScenario) => evaluateScenario(l.scenario, { rows: l.rows, defaults, book: l.book, options: l.options, regulation: l.timeline, updatesStopped: l.updatesStopped }, trials);
+  const evaluate = (l: LoadedScenario) => evaluateScenario(l.scenario, l.context, trials);
   const strip = <T extends { draws: unknown }>({ draws: _d, ...rest }: T) => rest;
   const evaluation = evaluate(loaded);
   const others = alternatives.map(evaluate);
   const all = [evaluation, ...others];
   const exposure = exposureReport({ rows: loaded.rows, assumptions: loaded.assumptions, profile: s.profile, asOf: s.asOf, updatesStopped: loaded.updatesStopped, trials: trials.loss, seed: s.seed, size: s.organisationSize, riskTolerance: s.riskTolerance });
-  const overrides = new Set(s.assumptions.map((a) => a.id));
-  const units = [...new Set(loaded.rows.map((r) => r.businessUnit))].sort();
   const inputs: MemoInputs = {
     scenario: s,
     evaluation: strip(evaluation),
     alternatives: others.map(strip),
     decision: all.length > 1 ? decide(all.map(strip) as never, DEFAULT_WEIGHTS) : null,
     obligations: obligationsFor(loaded.timeline, s.profile),
-    fleet: {
-      devices: loaded.rows.length,
-      kasperskyDevices: loaded.rows.filter((r) => r.coveredProducts.length > 0).length,
-      byUnit: units.map((unit) => ({ unit, devices: loaded.rows.filter((r) => r.businessUnit === unit).length, kaspersky: loaded.rows.filter((r) => r.businessUnit === unit && r.coveredProducts.length > 0).length })),
-    },
+    fleet: memoFleet(loaded.rows),
     exposure: { valueOfInformation: exposure.valueOfInformation, tornado: exposure.tornado, fleetMultiplier: exposure.fleetMultiplier, frozenWeightShare: exposure.frozenWeightShare },
-    assumptions: [...loaded.assumptions.values()].map((a) => ({ ...a, changed: overrides.has(a.id) })),
+    assumptions: memoLedger(loaded.assumptions.values(), s.assumptions),
     software: SOFTWARE,
     contentHash: await sha256(JSON.stringify({ scenario: s, alternatives: alternatives.map((a) => a.scenario), rows: loaded.rows, assumptions: [...loaded.assumptions.values()], book: loaded.book, options: loaded.options, regulation: loaded.timeline, trials })),
     trials,

@@ -2,6 +2,7 @@
 import { dirname, join, relative, resolve } from "node:path";
 import { compileCatalog } from "../../src/lib/catalog/match.js";
 import { inventoryView } from "../../src/lib/ingest/inventory-view.js";
+import type { EvaluationContext } from "../../src/lib/model/evaluate.js";
 import type { FleetRow } from "../../src/lib/model/fleet.js";
 import { assumptionIndex } from "../../src/lib/model/parameters.js";
 import { milestone } from "../../src/lib/regulation/milestones.js";
@@ -23,6 +24,8 @@ export interface LoadedScenario {
   book: PriceBook;
   options: ReplacementOption[];
   timeline: Timeline;
+  /** What `evaluateScenario` needs to evaluate this scenario (or another against the same fleet). */
+  context: EvaluationContext;
 }
 
 /** Loads a scenario file; `inventory` (paths from the working folder) replaces its inventory references. */
@@ -55,5 +58,6 @@ export async function loadScenario(file: string, inventoryFiles?: readonly strin
     book,
     options: options.options,
     timeline,
+    context: { rows: view.rows, defaults: defaults.assumptions, book, options: options.options, regulation: timeline, updatesStopped: milestone(timeline, "updatesStopped").date },
   };
 }

@@ -4,10 +4,10 @@ import type { Assumption, PriceBook, ReplacementOption, Scenario, Timeline } fro
 import { daysBetween } from "../util/dates.js";
 import { costReport, type OptionCost } from "./cost-report.js";
 import { deviceExposure, exposureProfile } from "./exposure.js";
-import { INPUT_ASSUMPTIONS, sizeOf, weightsFrom } from "./exposure-report.js";
+import { lossInputsFrom, sizeOf, weightsFrom } from "./exposure-report.js";
 import type { FleetRow } from "./fleet.js";
 import { simulateLoss } from "./loss.js";
-import { assumptionIndex, requireAssumption, toDistribution } from "./parameters.js";
+import { assumptionIndex } from "./parameters.js";
 import { remainingFromAsOf, timelineReport, type DeadlineOutlook } from "./timeline-report.js";
 
 /** What every scenario is evaluated against: the fleet and the facts in data/. */
@@ -61,11 +61,9 @@ export function evaluateScenario(scenario: Scenario, context: EvaluationContext,
   const frozenShareYear = remaining ? remaining.reduce((a, b) => a + b, 0) / remaining.length : 1;
 
   const size = scenario.organisationSize ?? sizeOf(context.rows.length);
-  const ids = INPUT_ASSUMPTIONS(size);
-  const d = (id: string) => toDistribution(requireAssumption(assumptions, id));
   const exposures = deviceExposure(context.rows, { asOf: scenario.asOf, updatesStopped: context.updatesStopped, weights: weightsFrom(assumptions), profile: scenario.profile });
   const profile = exposureProfile(exposures);
-  const loss = simulateLoss(profile, { lefBase: d(ids.lefBase), s: d(ids.s), mInf: d(ids.mInf), mKsn: d(ids.mKsn), tau: d(ids.tau), lossMagnitude: d(ids.lossMagnitude) }, { trials: trials.loss, seed: scenario.seed, frozenShare: frozenShareYear });
+  const loss = simulateLoss(profile, lossInputsFrom(assumptions, size), { trials: trials.loss, seed: scenario.seed, frozenShare: frozenShareYear });
   const annual = summarize(lossDraws(loss));
   const [p90se] = quantileStandardErrors(lossDraws(loss), [0.9]);
 

@@ -86,18 +86,18 @@ const LABELS: Record<UncertainInput, string> = {
   tau: "Threat turnover (days)",
 };
 
+/** The loss model's inputs as distributions, from the assumptions for an organisation of this size. */
+export function lossInputsFrom(assumptions: ReadonlyMap<string, Assumption>, size: OrganisationSize): LossInputs {
+  const ids = INPUT_ASSUMPTIONS(size);
+  const d = (key: keyof typeof ids) => toDistribution(requireAssumption(assumptions, ids[key]));
+  return { lefBase: d("lefBase"), s: d("s"), mInf: d("mInf"), mKsn: d("mKsn"), tau: d("tau"), lossMagnitude: d("lossMagnitude") };
+}
+
 export function exposureReport(request: ExposureRequest): ExposureReport {
   const size = request.size ?? sizeOf(request.rows.length);
   const ids = INPUT_ASSUMPTIONS(size);
   const a = (key: keyof typeof ids) => requireAssumption(request.assumptions, ids[key]);
-  const inputs: LossInputs = {
-    lefBase: toDistribution(a("lefBase")),
-    s: toDistribution(a("s")),
-    mInf: toDistribution(a("mInf")),
-    mKsn: toDistribution(a("mKsn")),
-    tau: toDistribution(a("tau")),
-    lossMagnitude: toDistribution(a("lossMagnitude")),
-  };
+  const inputs = lossInputsFrom(request.assumptions, size);
   const exposures = deviceExposure(request.rows, { asOf: request.asOf, updatesStopped: request.updatesStopped, weights: weightsFrom(request.assumptions), profile: request.profile });
   const profile = exposureProfile(exposures);
   const { draws, annualDraws: _annual, ...loss } = simulateLoss(profile, inputs, { trials: request.trials, seed: request.seed, riskTolerance: request.riskTolerance });
