@@ -1,5 +1,6 @@
 import type { DeviceType, PriceBook, PriceBookProduct, ReplacementOption, SegmentMatch } from "../schema/index.js";
 import type { FleetRow } from "./fleet.js";
+import { isKasperskyDevice } from "./frozen.js";
 
 /** Which devices an option replaces with which product: the counts the cost model prices. */
 export interface CostPlan {
@@ -7,11 +8,22 @@ export interface CostPlan {
   optionName: string;
   /** Seats per product (one per device; per-user licences are counted per device). */
   seats: { product: PriceBookProduct; seats: number }[];
-  /** Devices migrated, by type: what migration labour is counted on. */
+  /** Devices whose Kaspersky protection is replaced, by type: what seats, dual running and migration labour are counted on. */
   migrated: Record<DeviceType, number>;
   migratedTotal: number;
-  /** Kaspersky devices the option leaves on frozen Kaspersky. */
+  /**
+   * Devices that only carry a leftover Kaspersky agent or console (no Kaspersky protection,
+   * `FleetRow.coveredProtection` false) and that a rule assigns to a product: they need no
+   * replacement seat and no dual running, only the agent removed, priced as a cleanup.
+   */
+  cleanup: number;
+  /** Kaspersky devices the option leaves on frozen Kaspersky ("keep" rules, or no rule). */
   kept: number;
+  /**
+   * Of those, the ones running Kaspersky protection (not only an agent): taken as frozen (the
+   * cost model has no signature cutoff), carried and compensated for over the whole horizon.
+   */
+  keptFrozen: number;
   /** Problems a buyer must know: a product that does not fit a device, or seats over a licence's limit. */
   warnings: string[];
 }
@@ -22,7 +34,11 @@ export function matches(match: SegmentMatch, row: FleetRow): boolean {
   return (!match.deviceType || match.deviceType.includes(row.deviceType)) && (!match.osFamily || match.osFamily.includes(row.osFamily)) && (!match.businessUnit || match.businessUnit.includes(row.businessUnit));
 }
 
-/** Assigns each device running Kaspersky to the first rule of the option that matches it. */
+/**
+ * Assigns each device running Kaspersky to the first rule of the option that matches it: a
+ * "keep" rule (or none) keeps it; a product replaces its protection, or, when the device has
+ * only a leftover Kaspersky agent or console, the agent is removed (a cleanup, no seat).
+ */
 export function planFor(option: ReplacementOption, rows: readonly FleetRow[], book: PriceBook): CostPlan {
   const products = new Map(book.products.map((p) => [p.id, p]));
   for (const rule of option.rules) {
@@ -32,11 +48,18 @@ export function planFor(option: ReplacementOption, rows: readonly FleetRow[], bo
   const migrated = Object.fromEntries(DEVICE_TYPES.map((t) => [t, 0])) as Record<DeviceType, number>;
   const unfit = new Map<string, number>();
   let kept = 0;
+  let keptFrozen = 0;
+  let cleanup = 0;
   for (const row of rows) {
-    if (row.coveredProducts.length === 0) continue;
+    if (!isKasperskyDevice(row)) continue;
     const rule = option.rules.find((r) => matches(r.match, row));
     if (!rule || rule.product === "keep") {
       kept++;
+      if (row.coveredProtection) keptFrozen++;
+      continue;
+    }
+    if (!row.coveredProtection) {
+      cleanup++;
       continue;
     }
     const product = products.get(rule.product)!;
@@ -53,5 +76,5 @@ export function planFor(option: ReplacementOption, rows: readonly FleetRow[], bo
     if (product.maximumSeats !== undefined && n > product.maximumSeats) warnings.push(`${product.name} is sold for at most ${product.maximumSeats} seats; the option needs ${n}`);
     if (product.minimumSeats !== undefined && n < product.minimumSeats) warnings.push(`${product.name} is sold from ${product.minimumSeats} seats; the option needs ${n} (priced at the minimum)`);
   }
-  return { optionId: option.id, optionName: option.name, seats: seatList, migrated, migratedTotal: DEVICE_TYPES.reduce((s, t) => s + migrated[t], 0), kept, warnings };
+  return { optionId: option.id, optionName: option.name, seats: seatList, migrated, migratedTotal: DEVICE_TYPES.reduce((s, t) => s + migrated[t], 0), cleanup, kept, keptFrozen, warnings };
 }

@@ -22,6 +22,7 @@ const values: CostValues = {
   prices: { edr: 120, srv: 5 }, streetDiscount: 0.25, annualEscalator: 0.1, projectHours: 10, automatedHours: 0.2, exceptionRate: 0.1, manualHours: 1, encryptedShare: 0.5, encryptedExtraHours: 2,
   protectedShare: 0.2, protectedExtraHours: 1, effort: { workstation: 1, server: 3, vdi: 1, mobile: 1, ot: 1, appliance: 1 }, ticketRate: 0.5, ticketCost: 20, rateSysadmin: 100, rateSupport: 50, rateEndUser: 40,
   servicesPerDevice: 10, downtimeMinutes: 30, training: 1000, dualRunHoursPerMonth: 5, migrationMonths: 4, prepaidMonths: 6, kasperskyPricePerSeatYear: 36, costGrowth: 1.5, discountRate: 0,
+  compensatingPerDeviceMonth: 2, devicesPerTechWeek: 10, cleanupHours: 0.5,
 };
 
 describe("planFor", () => {
@@ -51,29 +52,32 @@ describe("costBreakdown, worked by hand (no discounting)", () => {
     // per device: 0.2 + 0.1 × (1 + 0.5 × 2) + 0.2 × 1 = 0.6 h
     expect(cost.components.labour).toBeCloseTo(1480, 9);
   });
-  it("tickets, training, services, downtime, both consoles and prepaid licences", () => {
+  it("tickets, training, services, downtime and both consoles; no team and no waiting without a plan", () => {
     expect(cost.components.helpdesk).toBeCloseTo(12 * 0.5 * 20, 9); // 120
     expect(cost.components.training).toBeCloseTo(1000, 9);
     expect(cost.components.services).toBeCloseTo(120, 9);
     expect(cost.components.downtime).toBeCloseTo((12 * 30 * 40) / 60, 9); // 240
     expect(cost.components.dualRunning).toBeCloseTo(4 * 5 * 100, 9); // 2,000
-    expect(cost.components.prepaidWriteOff).toBeCloseTo((12 * 36 * 6) / 12, 9); // 216
+    expect(cost.components.team).toBe(0);
+    expect(cost.components.cleanup).toBe(0);
+    expect(cost.components.compensatingControls).toBe(0);
   });
   it("contingency is cost growth on the one-off work, spread over the migration months; the total adds up", () => {
     expect(cost.components.contingency).toBeCloseTo(4960 * 0.5, 9);
     expect(cost.monthly.labour[3]).toBeCloseTo(370, 9);
     expect(cost.monthly.labour[4]).toBe(0);
-    expect(cost.total).toBeCloseTo(2079 + 4960 + 2480 + 216, 9); // 9,735
+    expect(cost.total).toBeCloseTo(2079 + 4960 + 2480, 9); // 9,519: prepaid licences are sunk, in no option's total
   });
   it("discounts month m by (1 + r)^(−m/12)", () => {
     const discounted = costBreakdown(planFor(option, rows, book), { ...values, discountRate: 0.1 }, 24);
     let expected = 0;
     for (let m = 0; m < 24; m++) expected += cost.monthly.licences[m]! / Math.pow(1.1, m / 12);
     expect(discounted.components.licences).toBeCloseTo(expected, 9);
-    expect(discounted.components.prepaidWriteOff).toBeCloseTo(216, 9);
   });
-  it("costs nothing for an option that keeps Kaspersky", () => {
-    expect(costBreakdown(planFor(keep, rows, book), values, 24).total).toBe(0);
+  it("charges an option that keeps Kaspersky only its compensating controls: 12 frozen devices × 24 months × $2 = $576", () => {
+    const kept = costBreakdown(planFor(keep, rows, book), values, 24);
+    expect(kept.total).toBeCloseTo(576, 9);
+    expect(kept.components.compensatingControls).toBe(kept.total);
   });
 });
 
@@ -91,7 +95,7 @@ describe("costReport", () => {
     expect(report.options[0]!.total.mean).toBe(closed);
     expect(report.options[0]!.total.p[10]).toBe(closed);
     expect(report.options[0]!.total.p[90]).toBe(closed);
-    expect(report.options[1]!.total.mean).toBe(0);
+    expect(report.options[1]!.total.mean).toBe(costBreakdown(planFor(keep, rows, book), values, 24).total);
     expect(report.cheaper.find((c) => c.a === "keep" && c.b === "o")!.probability).toBe(1);
   });
 
