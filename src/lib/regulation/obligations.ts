@@ -21,7 +21,7 @@ export interface ApplicableObligation {
   class: ObligationClass;
   /** What it means for the organisation, in plain words. */
   effect: string;
-  /** Whether the migration plan must beat this date. */
+  /** Whether the organisation must remove or migrate off the product by this date (see `Obligation.deadline`). */
   deadline: boolean;
   sources: Source[];
 }

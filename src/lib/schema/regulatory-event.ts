@@ -40,9 +40,13 @@ export const Obligation = z.object({
   class: ObligationClass,
   effect: z.string().min(1),
   /**
-   * Whether the date is a deadline a migration plan must beat. By default legal prohibitions
-   * and contractual obligations are; a restriction on dealings that removing the product does
-   * not satisfy (sanctions on named people, export licences) is not.
+   * Whether the date is a deadline a migration plan must beat: only an obligation that
+   * requires removing or migrating off the product by this date is. By default legal
+   * prohibitions and contractual obligations are, so say `false` for one that is not: a
+   * prohibition on the vendor's sales or updates (continued use is not penalised), a
+   * restriction on dealings (sanctions on named people, export licences, spending a subsidy),
+   * the day an instrument is issued or published when its removal milestone comes later, or
+   * a reporting step.
    */
   deadline: z.boolean().optional(),
 });

@@ -1,17 +1,26 @@
 import { z } from "zod";
 import { Assumption } from "./assumption.js";
-import { IsoDate } from "./common.js";
+import { IsoDate, IsoDateTime } from "./common.js";
 import { MigrationPlan } from "./migration-plan.js";
 import { OrgProfile } from "./org-profile.js";
 
 /** Version 2 added the replacement option and a memo narrative; version 1 files migrate forward. */
 export const SCENARIO_VERSION = 2;
 
-/** A deadline the plan is tested against: from regulation, a contract, or set internally. */
+/**
+ * A deadline the plan is tested against: a date by which Kaspersky must be removed, from
+ * regulation, a contract, or set internally. The plan meets it when its last device is off
+ * Kaspersky by the deadline's instant: `instant` when given (regulatory deadlines carry the
+ * instant their event takes effect, e.g. 00:00 EDT = 04:00 UTC), otherwise the end of `date`,
+ * i.e. 00:00 UTC on the next day. See `deadlineDays` in lib/regulation/deadlines.
+ */
 export const Deadline = z.object({
   id: z.string().min(1),
   label: z.string().min(1),
+  /** The day the deadline falls on, as the instrument, contract or board states it. */
   date: IsoDate,
+  /** The exact moment it takes effect (ISO 8601 with an offset or Z); absent: the end of `date`, UTC. */
+  instant: IsoDateTime.optional(),
   kind: z.enum(["regulatory", "contractual", "internal"]),
   /** The regulatory event it comes from, when it does. */
   eventId: z.string().optional(),
