@@ -1,6 +1,6 @@
 /** `offramp timeline`: which regulatory events apply to an organisation, and what each means for it. */
 import { parseArgs } from "node:util";
-import { deadlinesOf } from "../../src/lib/regulation/deadlines.js";
+import { deadlinesOf, isRemovalObligation } from "../../src/lib/regulation/deadlines.js";
 import { obligationsFor, type ApplicableObligation } from "../../src/lib/regulation/obligations.js";
 import { loadPresets, loadTimeline, resolveProfile } from "../data/regulation.js";
 import { UsageError, type Command } from "./command.js";
@@ -13,6 +13,9 @@ const CLASS_LABEL: Record<ApplicableObligation["class"], string> = {
   advisory: "Advice",
   context: "Context",
 };
+
+/** " (from 04:00 UTC)" for a deadline that takes effect at a time of day; nothing for one at 00:00 UTC. */
+const atTime = (instant: string | undefined) => (instant && !instant.endsWith("T00:00:00.000Z") ? ` (from ${instant.slice(11, 16)} UTC)` : "");
 
 export const timeline: Command = {
   name: "timeline",
@@ -36,8 +39,10 @@ export const timeline: Command = {
     const events = await loadTimeline(values.programme);
     const obligations = obligationsFor(events, profile);
     const deadlines = deadlinesOf(obligations);
+    // Same rule as continuedUseIsLawful, on the obligations already computed.
+    const continuedUseIsLawful = !obligations.some(isRemovalObligation);
     if (values.json) {
-      io.out(JSON.stringify({ programme: events.programme, profile, obligations, deadlines, nuances: events.nuances ?? [] }, null, 2));
+      io.out(JSON.stringify({ programme: events.programme, profile, continuedUseIsLawful, obligations, deadlines, nuances: events.nuances ?? [] }, null, 2));
       return 0;
     }
     const lines = [`${events.programme} timeline for ${profile.name}: ${new Set(obligations.map((o) => o.eventId)).size} of ${events.events.length} events apply`];
@@ -49,7 +54,13 @@ export const timeline: Command = {
       for (const o of rows) lines.push(`  ${o.date.padEnd(10)}  ${o.jurisdiction.padEnd(4)} ${o.effect}`, `              ${o.citation} · ${o.sources[0]!.url}`);
     }
     if (!values.context) lines.push("", `(${obligations.filter((o) => o.class === "context").length} context events hidden; --context shows them)`);
-    lines.push("", "Deadlines for the migration plan:", ...(deadlines.length ? deadlines.map((d) => `  ${d.date}  ${d.kind.padEnd(11)} ${d.label}`) : ["  none: no legal or contractual deadline applies"]));
+    lines.push(
+      "",
+      continuedUseIsLawful
+        ? "Continued use of the Kaspersky products already installed: lawful (no legal or contractual obligation requires removing them), but see the technical and advisory rows."
+        : "Continued use of the Kaspersky products already installed: not lawful (the deadlines below require removing them).",
+    );
+    lines.push("", "Deadlines for the migration plan:", ...(deadlines.length ? deadlines.map((d) => `  ${d.date}  ${d.kind.padEnd(11)} ${d.label}${atTime(d.instant)}`) : ["  none: no legal or contractual obligation requires removal by a date"]));
     io.out(lines.join("\n"));
     return 0;
   },

@@ -2,6 +2,8 @@ import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadTimeline } from "../../loaders/data/regulation.js";
 import { eventInstant } from "../../src/lib/regulation/milestones.js";
+import { obligationsFor } from "../../src/lib/regulation/obligations.js";
+import type { OrgProfile } from "../../src/lib/schema/index.js";
 
 // Pins the dates the workbook states to boards against the researched reference (regulatory.md).
 const kaspersky = await loadTimeline("kaspersky");
@@ -38,6 +40,44 @@ describe("the Kaspersky timeline", () => {
 
   it("reads the Italian date as 'likely', the way the research found it", () => {
     expect(byId.get("KAS-2022-03-21-IT")!.confidence).toBe("likely");
+  });
+});
+
+describe("which Kaspersky obligations are deadlines", () => {
+  // Every audience, every country with a measure: all the (event, audience) rows there are.
+  const everyone: OrgProfile = { name: "everyone", usPerson: true, federalAgency: true, federalContractor: true, fccSubsidyRecipient: true, resellerMspOem: true, criticalInfrastructure: true, governmentSystems: true, countries: ["US", "DE", "GB", "LT", "NL", "IT", "CA", "AU"] };
+  const rows = obligationsFor(kaspersky, everyone);
+
+  it("only obligations that require removal by a date, each listed here on purpose", () => {
+    expect(rows.filter((o) => o.deadline).map((o) => `${o.eventId} ${o.audience} ${o.class}`)).toEqual([
+      "KAS-2017-12-12-BOD90 federal-agencies legal-prohibition", // BOD 17-01: begin removal at 90 days
+      "KAS-2017-12-20-LT government-systems legal-prohibition", // replace "in the near term", no later date
+      "KAS-2017-12-20-LT critical-infrastructure legal-prohibition",
+      "KAS-2018-05-14-NL government-systems legal-prohibition", // national government phases out, no end date
+      "KAS-2018-10-01-NDAA-EFF federal-agencies legal-prohibition", // §1634 in force
+      "KAS-2018-10-01-NDAA-EFF federal-contractors contractual", // FAR 52.204-23(b): on or after 1 October 2018
+      "KAS-2022-03-21-IT government-systems legal-prohibition", // public administrations diversify promptly
+      "KAS-2023-10-30-CA government-systems legal-prohibition", // removed from government mobile devices
+      "KAS-2024-09-29-CUTOFF resellers-msp-oem legal-prohibition", // no resale or integration from 00:00 EDT
+      "KAS-2025-04-01-AU-DEADLINE government-systems legal-prohibition", // PSPF Direction 002-2025 removal date
+    ]);
+  });
+
+  it("never for US persons as such: BIS prohibits Kaspersky's sales and updates, not continued use", () => {
+    const us = rows.filter((o) => o.audience === "us-persons");
+    expect(us.length).toBeGreaterThan(5);
+    for (const o of us) expect(o.deadline, o.eventId).toBe(false);
+    expect(us.find((o) => o.eventId === "KAS-2024-07-20-NEWAGR")!.class).toBe("legal-prohibition");
+    expect(us.find((o) => o.eventId === "KAS-2024-09-29-CUTOFF")!.class).toBe("technical");
+  });
+
+  it("not the GSA delisting, the day BOD 17-01 was issued, its reporting and planning steps, or the FAR clause's effective date", () => {
+    const notDeadlines = ["KAS-2017-07-GSA", "KAS-2017-09-13-BOD", "KAS-2017-10-13-BOD30", "KAS-2017-11-12-BOD60", "KAS-2018-07-16-FAR-EFF", "KAS-2022-03-25-FCC", "KAS-2025-02-21-AU"];
+    for (const id of notDeadlines) {
+      const found = rows.filter((o) => o.eventId === id);
+      expect(found.length, id).toBeGreaterThan(0);
+      for (const o of found) expect(o.deadline, `${id} ${o.audience}`).toBe(false);
+    }
   });
 });
 

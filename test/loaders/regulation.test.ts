@@ -28,7 +28,11 @@ describe("offramp timeline", () => {
     expect(summary[0].some((s: string) => s.endsWith(":contractual"))).toBe(false);
     expect(summary[1]).toContain("KAS-2018-07-16-FAR-EFF:contractual");
     expect(summary[2]).toEqual(["KAS-2022-03-15-BSI:advisory"]);
-    expect(docs[1].deadlines.map((d: { date: string }) => d.date)).toEqual(["2018-07-16", "2018-10-01", "2024-07-20"]);
+    expect(docs[0].deadlines).toEqual([]);
+    expect(docs[0].continuedUseIsLawful).toBe(true);
+    expect(docs[1].deadlines.map((d: { date: string; instant: string }) => `${d.date} ${d.instant}`)).toEqual(["2018-10-01 2018-10-01T00:00:00.000Z"]);
+    expect(docs[1].continuedUseIsLawful).toBe(false);
+    expect(docs[2].continuedUseIsLawful).toBe(true);
   });
 
   it("reads a profile from a file, and refuses a name that is neither a preset nor a file", async () => {

@@ -22,24 +22,29 @@ describe("operatesIn", () => {
 });
 
 describe("obligationsFor: different organisations, different obligations", () => {
-  it("a private US company: the update cutoff is technical (use is not penalised); no new agreements is a legal prohibition", () => {
+  it("a private US company: the update cutoff is technical (use is not penalised); no new agreements binds Kaspersky, and neither is a deadline", () => {
     const rows = obligationsFor(timeline, presets["private-us-company"]!);
     const cutoff = rows.find((o) => o.eventId === "KAS-2024-09-29-CUTOFF")!;
     expect(cutoff.class).toBe("technical");
+    expect(cutoff.deadline).toBe(false);
     expect(cutoff.effect).toMatch(/not penalised/);
     expect(cutoff.instant).toBe("2024-09-29T04:00:00.000Z");
-    expect(rows.find((o) => o.eventId === "KAS-2024-07-20-NEWAGR")!.class).toBe("legal-prohibition");
+    const sales = rows.find((o) => o.eventId === "KAS-2024-07-20-NEWAGR")!;
+    expect(sales.class).toBe("legal-prohibition");
+    expect(sales.deadline).toBe(false);
+    expect(sales.effect).toMatch(/not a removal deadline/);
     expect(rows.some((o) => o.class === "contractual")).toBe(false);
     expect(rows.some((o) => o.jurisdiction !== "US")).toBe(false);
-    expect(deadlinesFor(timeline, presets["private-us-company"]!).map((d) => d.date)).toEqual(["2024-07-20"]);
+    expect(deadlinesFor(timeline, presets["private-us-company"]!)).toEqual([]);
   });
 
-  it("a federal contractor: FAR 52.204-23 and §1634 reach its deliverables; the deadline of 1 October 2018 has long passed", () => {
+  it("a federal contractor: FAR 52.204-23 and §1634 reach its deliverables; the clause's removal date, 1 October 2018, is its one deadline", () => {
     const rows = obligationsFor(timeline, presets["federal-contractor"]!);
     expect(classes(presets["federal-contractor"]!)).toEqual(expect.arrayContaining(["KAS-2018-07-16-FAR-EFF:contractual", "KAS-2018-10-01-NDAA-EFF:contractual", "KAS-2023-12-04-FAR-AMEND:contractual"]));
     expect(rows.find((o) => o.eventId === "KAS-2023-12-04-FAR-AMEND")!.effect).toMatch(/3 business days/);
+    expect(rows.find((o) => o.eventId === "KAS-2018-07-16-FAR-EFF")!.deadline).toBe(false);
     const deadlines = deadlinesFor(timeline, presets["federal-contractor"]!);
-    expect(deadlines.map((d) => `${d.date} ${d.kind}`)).toEqual(["2018-07-16 contractual", "2018-10-01 contractual", "2024-07-20 regulatory"]);
+    expect(deadlines.map((d) => `${d.date} ${d.kind}`)).toEqual(["2018-10-01 contractual"]);
   });
 
   it("a German subsidiary with no US presence: only the BSI's advice applies, no US rule", () => {
@@ -60,8 +65,9 @@ describe("obligationsFor: different organisations, different obligations", () =>
     expect(deadlinesFor(timeline, presets["us-msp-reseller"]!).map((d) => d.date)).toContain("2024-09-29");
   });
 
-  it("an FCC subsidy recipient may not spend subsidies on Kaspersky from 25 March 2022", () => {
+  it("an FCC subsidy recipient may not spend subsidies on Kaspersky from 25 March 2022, which restricts the subsidy, not use", () => {
     expect(classes(presets["fcc-subsidy-recipient"]!)).toContain("KAS-2022-03-25-FCC:legal-prohibition");
+    expect(deadlinesFor(timeline, presets["fcc-subsidy-recipient"]!)).toEqual([]);
   });
 
   it("government systems abroad meet the binding national measures only where the organisation operates", () => {
@@ -70,9 +76,15 @@ describe("obligationsFor: different organisations, different obligations", () =>
     expect(obligationsFor(timeline, { ...au, governmentSystems: false })).toEqual([]);
   });
 
-  it("adds the organisation's own deadlines, in date order", () => {
-    const own = [{ id: "board", label: "Board deadline", date: "2024-01-31", kind: "internal" as const }];
-    expect(deadlinesFor(timeline, presets["private-us-company"]!, own).map((d) => d.id)).toEqual(["board", "KAS-2024-07-20-NEWAGR"]);
+  it("adds the organisation's own deadlines, in the order they fall due", () => {
+    const own = [{ id: "board", label: "Board deadline", date: "2018-01-31", kind: "internal" as const }];
+    expect(deadlinesFor(timeline, presets["federal-agency"]!, own).map((d) => d.id)).toEqual(["KAS-2017-12-12-BOD90", "board", "KAS-2018-10-01-NDAA-EFF"]);
+    expect(deadlinesFor(timeline, presets["private-us-company"]!, own).map((d) => d.id)).toEqual(["board"]);
+  });
+
+  it("orders by instant: a regulatory deadline at 00:00 UTC comes before an own deadline that runs to the end of the same day", () => {
+    const own = [{ id: "same-day", label: "Same day", date: "2018-10-01", kind: "contractual" as const }];
+    expect(deadlinesFor(timeline, presets["federal-agency"]!, own).map((d) => d.id)).toEqual(["KAS-2017-12-12-BOD90", "KAS-2018-10-01-NDAA-EFF", "same-day"]);
   });
 });
 
