@@ -1,14 +1,19 @@
-import { exceedance, quantileStandardErrors, summarize } from "../engine/summary.js";
+import { quantileStandardErrors, summarize, exceedance, quantilesOf } from "../engine/summary.js";
 import { deadlinesFor } from "../regulation/deadlines.js";
-import type { Assumption, PriceBook, ReplacementOption, Scenario, Timeline } from "../schema/index.js";
+import type { Assumption, Deadline, PriceBook, ReplacementOption, Scenario, Timeline } from "../schema/index.js";
 import { daysBetween } from "../util/dates.js";
-import { costReport, type OptionCost } from "./cost-report.js";
-import { deviceExposure, exposureProfile } from "./exposure.js";
-import { lossInputsFrom, sizeOf, weightsFrom } from "./exposure-report.js";
+import { matches } from "./cost-plan.js";
+import { COST_ASSUMPTIONS, costReport, costStream, EFFORT_ASSUMPTIONS, type OptionCost } from "./cost-report.js";
+import { decide, type DecisionAnalysis, type DecisionInput } from "../scenario/compare.js";
+import { deviceExposure, lossFleet } from "./exposure.js";
+import { exposureReport, INPUT_ASSUMPTIONS, lossInputsFrom, sizeOf, weightsFrom, type ExposureReport } from "./exposure-report.js";
 import type { FleetRow } from "./fleet.js";
-import { simulateLoss } from "./loss.js";
-import { assumptionIndex } from "./parameters.js";
-import { remainingFromAsOf, timelineReport, type DeadlineOutlook } from "./timeline-report.js";
+import { deviceCounts, FROZEN_RULE_ASSUMPTIONS, frozenRule, isKasperskyDevice, type DeviceCounts } from "./frozen.js";
+import { lossSampler, UNCERTAIN_INPUTS, YEAR_WEEKS } from "./loss.js";
+import { paired, type PairedComparison } from "./paired.js";
+import { assumptionIndex, requireAssumption, toDistribution } from "./parameters.js";
+import { waveIndexOf, waveRemaining } from "./schedule.js";
+import { rangeDistribution, timelineReport, type DeadlineOutlook, type TimelineReport } from "./timeline-report.js";
 
 /** What every scenario is evaluated against: the fleet and the facts in data/. */
 export interface EvaluationContext {
@@ -20,73 +25,303 @@ export interface EvaluationContext {
   updatesStopped: string;
 }
 
+/** A Monte Carlo mean with its standard error. */
+export interface MeanEstimate {
+  mean: number;
+  standardError: number;
+}
+
+/** Annual loss over the coming year: its mean, its P90, and P(above the tolerance), each with its standard error. */
+export interface YearLoss extends MeanEstimate {
+  p90: number;
+  p90StandardError: number;
+  toleranceProbability: number | null;
+  toleranceStandardError: number | null;
+}
+
+/**
+ * Every figure the workbook shows for one scenario, computed once. Pages, workers, the CLI and
+ * the memo print these and nothing else, so a figure with the same name is the same number.
+ */
 export interface Evaluation {
   id: string;
   name: string;
   option: string;
   optionName: string;
-  frozenDevices: number;
-  /** Devices whose Kaspersky use is a violation for this organisation. */
-  violations: number;
-  /** Expected loss over the coming year under the scenario's plan (or doing nothing), with its SE. */
-  loss: { mean: number; standardError: number; p90: number; p90StandardError: number; toleranceProbability: number | null };
+  asOf: string;
+  seed: number;
+  /** Trials of every part of the model: trial t is one world for the plan, the loss and the cost. */
+  trials: number;
+  horizonMonths: number;
+  counts: DeviceCounts;
+  /** Expected loss over the coming year if nothing is done: every frozen device stays frozen. */
+  lossDoingNothing: YearLoss;
+  /** Expected loss over the coming year under this scenario's plan (the same as doing nothing without one). */
+  lossWithPlan: YearLoss;
+  /** What the plan saves over the coming year: doing nothing minus with the plan, paired. */
+  planSaving: MeanEstimate;
+  /** Of the loss doing nothing, the part frozen Kaspersky adds: above the same fleet fully protected. */
+  attributableDoingNothing: MeanEstimate;
+  /** The baseline no option removes: the coming year's loss with nothing frozen. */
+  baseline: MeanEstimate;
+  /** Present-value cost of the option over the horizon, from the cost model. */
   cost: Pick<OptionCost["total"], "mean" | "standardError" | "p"> & { perDevice: number | null };
+  /** Expected loss over the horizon under the plan (undiscounted). */
+  horizonLoss: MeanEstimate;
+  /** What the decision ranks on: cost plus expected loss over the horizon. */
+  horizonTotal: MeanEstimate & { p10: number; p50: number; p90: number };
   deadlines: DeadlineOutlook[];
-  completion: string | null;
+  completion: { p50: string | null; p80: string | null } | null;
   frozenDeviceDays: number | null;
-  /** Average share of frozen devices still on Kaspersky over the coming year. */
+  /** Average share of the frozen weight still on Kaspersky over the coming year (1 without a plan). */
   frozenShareYear: number;
-  draws: { loss: Float64Array; cost: Float64Array };
+  /** Devices the option leaves on Kaspersky. */
+  keptDevices: number;
+  /** Prepaid Kaspersky licences: the same whatever is chosen, so in no option's cost. */
+  sunkPrepaid: number | null;
+  /** Per-trial draws, for pairing with other scenarios on the same seed; dropped before crossing threads. */
+  draws: { lossYear: Float64Array; cost: Float64Array; horizonTotal: Float64Array };
 }
 
-export interface EvaluationTrials {
-  loss: number;
-  cost: number;
-  timeline: number;
+/** Also returned: the full reports behind the figures, for the pages' charts. */
+export interface EvaluationDetail {
+  evaluation: Evaluation;
+  exposure: ExposureReport;
+  timeline: TimelineReport | null;
+  cost: OptionCost;
+}
+
+const DAYS_PER_MONTH = 365.25 / 12;
+
+/** Days from the plan's start to a deadline's instant (its date's end when it has no time). */
+function deadlineOffset(planStart: string, deadline: Deadline & { instant?: string }): number {
+  if (deadline.instant) return (Date.parse(deadline.instant) - Date.parse(`${planStart}T00:00:00Z`)) / 86_400_000;
+  return daysBetween(planStart, deadline.date) + 1;
 }
 
 /**
- * One scenario, end to end: its schedule against its deadlines, its loss over the coming year
- * with that schedule, and the cost of its option. Every scenario evaluated with the same seed
- * draws the same random numbers, so two scenarios compare trial by trial.
+ * One scenario, end to end, with one set of trials: the plan's schedule per trial (against every
+ * deadline), the loss over the coming year and the horizon with that schedule (each frozen device
+ * weighed, wave by wave, so the order of the waves matters), and the option's cost with that
+ * schedule. Every scenario evaluated with the same seed and trials draws the same random numbers
+ * for every quantity they share, so two scenarios compare trial by trial.
  */
-export function evaluateScenario(scenario: Scenario, context: EvaluationContext, trials: EvaluationTrials): Evaluation {
+export function evaluateScenario(scenario: Scenario, context: EvaluationContext): Evaluation {
+  return evaluateInDetail(scenario, context).evaluation;
+}
+
+export function evaluateInDetail(scenario: Scenario, context: EvaluationContext): EvaluationDetail {
+  const n = scenario.trials;
   const option = context.options.find((o) => o.id === scenario.option);
   if (!option) throw new Error(`scenario "${scenario.name}" names option "${scenario.option}", which is not one of: ${context.options.map((o) => o.id).join(", ")}`);
   const assumptions = assumptionIndex(context.defaults, scenario.assumptions);
+  const rule = frozenRule(scenario.profile, assumptions);
+  const counts = deviceCounts(context.rows, context.updatesStopped, rule, scenario.profile);
   const deadlines = deadlinesFor(context.regulation, scenario.profile, scenario.deadlines);
-  const migrates = option.rules.some((r) => r.product !== "keep");
-  const timeline = scenario.plan && migrates ? timelineReport({ plan: scenario.plan, rows: context.rows, updatesStopped: context.updatesStopped, deadlines, trials: trials.timeline, seed: scenario.seed }) : null;
-  const remaining = timeline ? remainingFromAsOf(timeline, scenario.asOf).slice(0, 52) : null;
-  const frozenShareYear = remaining ? remaining.reduce((a, b) => a + b, 0) / remaining.length : 1;
-
+  const horizonMonths = scenario.horizonMonths ?? 36;
+  const horizonWeeks = Math.max(YEAR_WEEKS, Math.round((horizonMonths * DAYS_PER_MONTH) / 7));
   const size = scenario.organisationSize ?? sizeOf(context.rows.length);
-  const exposures = deviceExposure(context.rows, { asOf: scenario.asOf, updatesStopped: context.updatesStopped, weights: weightsFrom(assumptions), profile: scenario.profile });
-  const profile = exposureProfile(exposures);
-  const loss = simulateLoss(profile, lossInputsFrom(assumptions, size), { trials: trials.loss, seed: scenario.seed, frozenShare: frozenShareYear });
-  const annual = summarize(lossDraws(loss));
-  const [p90se] = quantileStandardErrors(lossDraws(loss), [0.9]);
+  const inputs = lossInputsFrom(assumptions, size);
 
-  const cost = costReport({ rows: context.rows, options: [option], book: context.book, assumptions, horizonMonths: scenario.horizonMonths ?? 36, trials: trials.cost, seed: scenario.seed, keepDraws: true });
+  // The devices the option keeps on Kaspersky; the plan migrates the rest.
+  const keeps = (row: FleetRow) => {
+    const r = option.rules.find((x) => matches(x.match, row));
+    return !r || r.product === "keep";
+  };
+  const migrating = context.rows.filter((r) => isKasperskyDevice(r) && !keeps(r));
+  const keptDevices = context.rows.filter((r) => isKasperskyDevice(r) && keeps(r)).length;
+  const plan = scenario.plan && migrating.length > 0 ? scenario.plan : null;
+
+  // Doing nothing: the exposure report (with its sensitivity), on the same seed and trials.
+  const exposure = exposureReport({ rows: context.rows, assumptions, profile: scenario.profile, asOf: scenario.asOf, updatesStopped: context.updatesStopped, trials: n, seed: scenario.seed, size, riskTolerance: scenario.riskTolerance, keepDraws: true });
+  const doNothingYear = exposure.annualDraws!;
+
+  // Groups of frozen devices that migrate together: the plan's waves, then those the option keeps.
+  const exposures = deviceExposure(context.rows, { asOf: scenario.asOf, updatesStopped: context.updatesStopped, weights: weightsFrom(assumptions), profile: scenario.profile, rule });
+  const waveCount = plan ? plan.waves.length + 1 : 0;
+  const groupOf = (i: number) => {
+    const row = context.rows[i]!;
+    if (!plan || keeps(row)) return waveCount;
+    return waveIndexOf(plan, row);
+  };
+  const fleet = lossFleet(exposures, groupOf, waveCount + 1);
+  const sampler = lossSampler(fleet, inputs, scenario.seed, horizonWeeks);
+  const remaining = new Float64Array((waveCount + 1) * sampler.weeks).fill(1);
+  const lossYear = new Float64Array(n);
+  const expectedYear = new Float64Array(n);
+  const baselineYear = new Float64Array(n);
+  const horizonLoss = new Float64Array(n);
+  const frozenShare = new Float64Array(n);
+  const migrationMonths = new Float64Array(n);
+  const capacity = new Float64Array(n);
+  const frozenDeviceDays = new Float64Array(n);
+  const frozenWeight = fleet.groups.reduce((s, g) => s + g.frozenWeight, 0);
+  const year = (t: number, shares: Float64Array | null) => {
+    const r = sampler.at(t, shares);
+    lossYear[t] = r.year;
+    expectedYear[t] = r.expectedYear;
+    baselineYear[t] = r.baselineYear;
+    horizonLoss[t] = r.expectedHorizon;
+    // Share of the frozen weight still frozen, averaged over the coming year.
+    let left = 0;
+    if (shares) for (let g = 0; g < fleet.groups.length; g++) for (let j = 0; j < YEAR_WEEKS; j++) left += (fleet.groups[g]!.frozenWeight * shares[g * sampler.weeks + j]!) / YEAR_WEEKS;
+    frozenShare[t] = shares === null || frozenWeight === 0 ? 1 : left / frozenWeight;
+  };
+
+  let timeline: TimelineReport | null = null;
+  if (plan) {
+    const offset = daysBetween(plan.start, scenario.asOf);
+    const sampleDays = Float64Array.from({ length: sampler.weeks }, (_, j) => offset + 7 * (j + 0.5));
+    const waveShares = new Float64Array(waveCount * sampler.weeks);
+    const kasperskyFrozen = migrating.length === 0 ? 0 : counts.frozenDevices;
+    timeline = timelineReport({
+      plan,
+      rows: migrating,
+      updatesStopped: context.updatesStopped,
+      rule,
+      deadlines,
+      trials: n,
+      seed: scenario.seed,
+      onTrial: (t, s, values, ws, waves) => {
+        waveRemaining(ws, waves, values.stragglerShare, sampleDays, waveShares);
+        // The timeline lists the waves that have devices; map them back to the plan's order.
+        waves.forEach((w, k) => {
+          const g = w.id === "unassigned" ? plan.waves.length : plan.waves.findIndex((p) => p.id === w.id);
+          remaining.set(waveShares.subarray(k * sampler.weeks, (k + 1) * sampler.weeks), g * sampler.weeks);
+        });
+        year(t, remaining);
+        migrationMonths[t] = s.allMigrated / DAYS_PER_MONTH;
+        capacity[t] = values.capacityPerWeek;
+        frozenDeviceDays[t] = Math.max(0, -offset) * kasperskyFrozen + s.frozenDeviceDays;
+      },
+    });
+  } else {
+    for (let t = 0; t < n; t++) year(t, null);
+  }
+
+  const cost = costReport({
+    rows: context.rows,
+    options: [option],
+    book: context.book,
+    assumptions,
+    horizonMonths,
+    trials: n,
+    seed: scenario.seed,
+    keepDraws: true,
+    ...(plan ? { schedule: { startMonth: Math.max(0, Math.round(daysBetween(scenario.asOf, plan.start) / DAYS_PER_MONTH)), migrationMonths, capacityPerWeek: capacity, frozenDeviceDays } } : {}),
+  });
   const optionCost = cost.options[0]!;
-  return {
+  const costDraws = cost.draws![0]!;
+  const total = new Float64Array(n);
+  for (let t = 0; t < n; t++) total[t] = costDraws[t]! + horizonLoss[t]!;
+
+  const yearLoss = (draws: Float64Array): YearLoss => {
+    const s = summarize(draws);
+    const [p90se] = quantileStandardErrors(draws, [0.9]);
+    const tolerance = scenario.riskTolerance === undefined ? null : exceedance(draws, scenario.riskTolerance);
+    return { mean: s.mean, standardError: s.standardError, p90: s.p[90], p90StandardError: p90se!, toleranceProbability: tolerance?.probability ?? null, toleranceStandardError: tolerance?.standardError ?? null };
+  };
+  const estimate = (draws: Float64Array): MeanEstimate => {
+    const s = summarize(draws);
+    return { mean: s.mean, standardError: s.standardError };
+  };
+  const difference = (a: Float64Array, b: Float64Array): MeanEstimate => {
+    const d = paired(a, b);
+    return { mean: d.meanDifference, standardError: d.standardError };
+  };
+  const lossDoingNothing = yearLoss(doNothingYear);
+  const totalSummary = summarize(total);
+  const [c50, c80] = timeline ? [timeline.completion.p50, timeline.completion.p80] : [null, null];
+  const evaluation: Evaluation = {
     id: scenario.id,
     name: scenario.name,
     option: option.id,
     optionName: option.name,
-    frozenDevices: profile.frozenDevices,
-    violations: profile.violations,
-    loss: { mean: annual.mean, standardError: annual.standardError, p90: annual.p[90], p90StandardError: p90se!, toleranceProbability: scenario.riskTolerance === undefined ? null : exceedance(lossDraws(loss), scenario.riskTolerance).probability },
+    asOf: scenario.asOf,
+    seed: scenario.seed,
+    trials: n,
+    horizonMonths,
+    counts,
+    lossDoingNothing,
+    lossWithPlan: plan ? yearLoss(lossYear) : lossDoingNothing,
+    planSaving: plan ? difference(doNothingYear, lossYear) : { mean: 0, standardError: 0 },
+    attributableDoingNothing: difference(doNothingYear, baselineYear),
+    baseline: estimate(baselineYear),
     cost: { mean: optionCost.total.mean, standardError: optionCost.total.standardError, p: optionCost.total.p, perDevice: optionCost.perDevice },
-    // Without a plan nothing is ever migrated: every deadline is missed (or had passed already).
-    deadlines: timeline?.deadlines ?? deadlines.map((deadline) => ({ deadline, probability: 0, standardError: 0, passed: daysBetween(scenario.asOf, deadline.date) < 0 })),
-    completion: timeline?.completion.p50 ?? null,
-    frozenDeviceDays: timeline?.frozenDeviceDays.p50 ?? null,
-    frozenShareYear,
-    draws: { loss: lossDraws(loss), cost: cost.draws![0]! },
+    horizonLoss: estimate(horizonLoss),
+    horizonTotal: { mean: totalSummary.mean, standardError: totalSummary.standardError, p10: totalSummary.p[10], p50: totalSummary.p[50], p90: totalSummary.p[90] },
+    deadlines: plan
+      ? deadlines.map((deadline) => {
+          const days = deadlineOffset(plan.start, deadline);
+          let met = 0;
+          for (let t = 0; t < n; t++) if (migrationMonths[t]! * DAYS_PER_MONTH <= days) met++;
+          const p = met / n;
+          return { deadline, probability: p, standardError: Math.sqrt((p * (1 - p)) / n), passed: deadlineOffset(scenario.asOf, deadline) <= 0 };
+        })
+      : // Without a plan nothing is ever migrated: every deadline is missed (or had passed already).
+        deadlines.map((deadline) => ({ deadline, probability: 0, standardError: 0, passed: deadlineOffset(scenario.asOf, deadline) <= 0 })),
+    completion: timeline ? { p50: c50!, p80: c80! } : null,
+    frozenDeviceDays: plan ? quantilesOf(frozenDeviceDays, [0.5])[0]! : null,
+    frozenShareYear: estimate(frozenShare).mean,
+    keptDevices,
+    sunkPrepaid: cost.sunkPrepaid.mean,
+    draws: { lossYear: plan ? lossYear : doNothingYear, cost: costDraws, horizonTotal: total },
   };
+  const { annualDraws: _drop, ...exposureWithoutDraws } = exposure;
+  return { evaluation, exposure: exposureWithoutDraws, timeline, cost: optionCost };
 }
 
-function lossDraws(result: ReturnType<typeof simulateLoss>): Float64Array {
-  return result.annualDraws;
+/** Paired comparisons of two evaluations on the same seed and trials: loss over the coming year, cost, and cost plus loss over the horizon. */
+export function compareEvaluations(a: Evaluation, b: Evaluation): { loss: PairedComparison; cost: PairedComparison; total: PairedComparison } {
+  if (a.seed !== b.seed || a.trials !== b.trials) throw new Error(`scenarios "${a.name}" and "${b.name}" use different seeds or trial counts, so their draws do not pair`);
+  return { loss: paired(a.draws.lossYear, b.draws.lossYear), cost: paired(a.draws.cost, b.draws.cost), total: paired(a.draws.horizonTotal, b.draws.horizonTotal) };
+}
+
+/** The uncertain inputs the decision is most sensitive to, named by the substream each is drawn from. */
+export function decisionInputs(scenario: Scenario, context: EvaluationContext): DecisionInput[] {
+  const assumptions = assumptionIndex(context.defaults, scenario.assumptions);
+  const size = scenario.organisationSize ?? sizeOf(context.rows.length);
+  const loss = lossInputsFrom(assumptions, size);
+  const ids = INPUT_ASSUMPTIONS(size);
+  const fromAssumption = (id: string, stream: string): DecisionInput => {
+    const a = requireAssumption(assumptions, id);
+    return { id, label: a.label, stream, distribution: toDistribution(a), unit: a.unit };
+  };
+  return [
+    ...UNCERTAIN_INPUTS.map((k) => ({ ...fromAssumption(ids[k], `loss.${k}`), distribution: loss[k] })),
+    ...(scenario.plan
+      ? [
+          { id: "plan.capacityPerWeek", label: "The team's capacity (devices a week)", stream: "plan.capacityPerWeek", distribution: rangeDistribution(scenario.plan.capacityPerWeek), unit: "devices/week" },
+          { id: "plan.slippage", label: "Slippage (every phase stretched by)", stream: "plan.slippage", distribution: rangeDistribution(scenario.plan.slippage), unit: "×" },
+        ]
+      : []),
+    ...Object.entries(COST_ASSUMPTIONS).map(([key, id]) => fromAssumption(id, costStream(key))),
+  ];
+}
+
+/** A subject scenario and the alternatives it is compared with, all on the subject's seed and trials. */
+export interface WorkbookEvaluation {
+  subject: EvaluationDetail;
+  alternatives: Evaluation[];
+  decision: DecisionAnalysis | null;
+}
+
+/**
+ * The workbook's one evaluation: the subject in detail, each alternative on the subject's seed
+ * and trial count (so every comparison is paired), and the decision among them.
+ */
+export function evaluateWorkbook(subject: Scenario, alternatives: readonly Scenario[], context: EvaluationContext): WorkbookEvaluation {
+  const detail = evaluateInDetail(subject, context);
+  const others = alternatives.map((a) => evaluateScenario({ ...a, seed: subject.seed, trials: subject.trials }, context));
+  const decision = others.length ? decide([detail.evaluation, ...others], decisionInputs(subject, context)) : null;
+  return { subject: detail, alternatives: others, decision };
+}
+
+/** The ids of every assumption the evaluation reads for this scenario: what the memo's ledger lists. */
+export function assumptionsRead(scenario: Scenario, context: EvaluationContext): Set<string> {
+  const assumptions = assumptionIndex(context.defaults, scenario.assumptions);
+  const size = scenario.organisationSize ?? sizeOf(context.rows.length);
+  const ids = new Set<string>([...Object.values(INPUT_ASSUMPTIONS(size)), ...Object.values(FROZEN_RULE_ASSUMPTIONS), ...Object.values(COST_ASSUMPTIONS), ...Object.values(EFFORT_ASSUMPTIONS)]);
+  for (const id of assumptions.keys()) if (id.startsWith("weight_")) ids.add(id);
+  return ids;
 }

@@ -3,6 +3,7 @@ import type { Assumption, OrgProfile } from "../schema/index.js";
 import { decayMultiplier } from "./decay.js";
 import { deviceExposure, exposureProfile, fleetMultiplier, type DeviceWeights } from "./exposure.js";
 import type { FleetRow } from "./fleet.js";
+import { frozenRule, isKasperskyDevice } from "./frozen.js";
 import { simulateLoss, UNCERTAIN_INPUTS, type LossInputs, type LossResult, type UncertainInput } from "./loss.js";
 import { bounds, likely, requireAssumption, toDistribution } from "./parameters.js";
 import { tornado, varianceShare, type TornadoBar } from "./sensitivity.js";
@@ -43,15 +44,12 @@ export interface ExposureRequest {
   size?: OrganisationSize;
   riskTolerance?: number;
   /**
-   * Share of the frozen devices still on Kaspersky at the end of each week from the as-of date,
-   * under the plan (from the timeline model, or `linearPlan`); none means no plan.
+   * Share of the frozen weight still on Kaspersky at the end of each week from the as-of date,
+   * under the scenario's plan (the evaluation's median); none means no plan.
    */
   planRemaining?: readonly number[];
-}
-
-/** A straight-line plan: every frozen device replaced evenly over `weeks` weeks. */
-export function linearPlan(weeks: number, horizon = 52): number[] {
-  return Array.from({ length: horizon + 1 }, (_, w) => Math.max(0, 1 - w / Math.max(weeks, 1e-9)));
+  /** Keep the per-trial draws (for pairing with the plan's trials). */
+  keepDraws?: boolean;
 }
 
 export interface ExposureReport {
@@ -60,13 +58,18 @@ export interface ExposureReport {
   devices: number;
   kasperskyDevices: number;
   frozenDevices: number;
+  /** Of those, devices frozen by the rule because no export gives their signature date. */
+  assumedFrozen: number;
   /** Devices whose Kaspersky use is a violation (federal agencies and contractors), not a risk. */
   violations: number;
   frozenWeightShare: number;
   /** Weighted infection multiplier of the fleet today, at the most likely decay parameters. */
   fleetMultiplier: number;
   assumptionsUsed: Record<string, string>;
+  /** Loss doing nothing: every frozen device stays frozen over the coming year. */
   loss: Omit<LossResult, "draws" | "annualDraws">;
+  /** Per-trial annual loss doing nothing, when asked for. */
+  annualDraws?: Float64Array;
   tornado: TornadoBar[];
   /** Each uncertain input's share of the variance of expected loss, largest first. */
   valueOfInformation: { input: UncertainInput; label: string; share: number }[];
@@ -98,12 +101,18 @@ export function exposureReport(request: ExposureRequest): ExposureReport {
   const ids = INPUT_ASSUMPTIONS(size);
   const a = (key: keyof typeof ids) => requireAssumption(request.assumptions, ids[key]);
   const inputs = lossInputsFrom(request.assumptions, size);
-  const exposures = deviceExposure(request.rows, { asOf: request.asOf, updatesStopped: request.updatesStopped, weights: weightsFrom(request.assumptions), profile: request.profile });
+  const exposures = deviceExposure(request.rows, { asOf: request.asOf, updatesStopped: request.updatesStopped, weights: weightsFrom(request.assumptions), profile: request.profile, rule: frozenRule(request.profile, request.assumptions) });
   const profile = exposureProfile(exposures);
-  const { draws, annualDraws: _annual, ...loss } = simulateLoss(profile, inputs, { trials: request.trials, seed: request.seed, riskTolerance: request.riskTolerance });
+  const { draws, annualDraws, ...loss } = simulateLoss(profile, inputs, { trials: request.trials, seed: request.seed, riskTolerance: request.riskTolerance });
   const meanMagnitude = distributionMean(inputs.lossMagnitude);
-  const expectedLoss = (v: Record<UncertainInput, number>, frozenShare = 1, extraDays = 0) =>
+  const weekly = (v: Record<UncertainInput, number>, frozenShare = 1, extraDays = 0) =>
     v.lefBase * (1 - v.s + v.s * fleetMultiplier(profile, (d) => decayMultiplier(d, { mInf: v.mInf, mKsn: Math.min(v.mKsn, v.mInf), tau: v.tau }), frozenShare, extraDays)) * meanMagnitude;
+  // The coming year as the simulation counts it: the fleet ages week by week (mid-week).
+  const expectedLoss = (v: Record<UncertainInput, number>) => {
+    let sum = 0;
+    for (let j = 0; j < 52; j++) sum += weekly(v, 1, 7 * (j + 0.5));
+    return sum / 52;
+  };
   const rows = UNCERTAIN_INPUTS.map((key) => {
     const assumption = a(key);
     const [low, high] = bounds(assumption);
@@ -113,21 +122,23 @@ export function exposureReport(request: ExposureRequest): ExposureReport {
   const remaining = request.planRemaining;
   const overTime = Array.from({ length: 53 }, (_, week) => ({
     week,
-    doNothing: expectedLoss(base, 1, week * 7),
-    plan: remaining === undefined ? null : expectedLoss(base, remaining[Math.min(week, remaining.length - 1)] ?? 0, week * 7),
+    doNothing: weekly(base, 1, week * 7),
+    plan: remaining === undefined ? null : weekly(base, remaining[Math.min(week, remaining.length - 1)] ?? 0, week * 7),
   }));
   const yearOf = (series: (p: (typeof overTime)[number]) => number) => overTime.slice(0, 52).reduce((sum, p) => sum + series(p) / 52, 0);
   return {
     asOf: request.asOf,
     size,
     devices: profile.devices,
-    kasperskyDevices: request.rows.filter((r) => r.coveredProducts.length > 0).length,
+    kasperskyDevices: request.rows.filter(isKasperskyDevice).length,
     frozenDevices: profile.frozenDevices,
+    assumedFrozen: profile.assumedFrozen,
     violations: profile.violations,
     frozenWeightShare: profile.totalWeight === 0 ? 0 : 1 - profile.unfrozenWeight / profile.totalWeight,
     fleetMultiplier: loss.multiplierAtLikely,
     assumptionsUsed: ids,
     loss,
+    ...(request.keepDraws ? { annualDraws } : {}),
     tornado: tornado(rows, (v) => expectedLoss(v)),
     // Shares from the first 20,000 trials: ample to rank five inputs, and a fifth of the cost.
     valueOfInformation: UNCERTAIN_INPUTS.map((key) => ({ input: key, label: LABELS[key], share: varianceShare(draws[key].subarray(0, VOI_TRIALS), draws.expectedLoss.subarray(0, VOI_TRIALS)) })).sort((x, y) => y.share - x.share),

@@ -1,6 +1,7 @@
 import type { OrgProfile } from "../schema/index.js";
 import { daysBetween } from "../util/dates.js";
 import type { FleetRow } from "./fleet.js";
+import { frozenStatus, isKasperskyDevice, isViolation, type FrozenRule } from "./frozen.js";
 
 /** Relative weights of devices in the fleet's exposure (1 = a tier-3, internal-data, internal device). */
 export interface DeviceWeights {
@@ -13,8 +14,10 @@ export type Compliance = "violation" | "risk" | "none";
 
 export interface DeviceExposure {
   deviceId: string;
-  /** Runs Kaspersky protection whose signatures stopped at or before the cutoff. */
+  /** Runs Kaspersky protection whose signatures stopped at or before the cutoff (see `frozenStatus`). */
   frozen: boolean;
+  /** Frozen by the rule for devices with no signature date, not by an export's date. */
+  assumed: boolean;
   /** Days since its last signature update (from the console's date, else the cutoff), when frozen. */
   daysFrozen: number | null;
   weight: number;
@@ -31,6 +34,8 @@ export interface ExposureOptions {
   updatesStopped: string;
   weights: DeviceWeights;
   profile: OrgProfile;
+  /** Whether devices with no signature date count as frozen (`frozenRule`). */
+  rule: FrozenRule;
 }
 
 export function deviceWeight(row: FleetRow, weights: DeviceWeights): number {
@@ -40,7 +45,6 @@ export function deviceWeight(row: FleetRow, weights: DeviceWeights): number {
 
 /** Per-device exposure: which devices are frozen, for how long, how much each weighs, and whether it is a violation. */
 export function deviceExposure(rows: readonly FleetRow[], options: ExposureOptions): DeviceExposure[] {
-  const barred = options.profile.federalAgency || options.profile.federalContractor;
   const days = new Map<string, number>();
   const daysSince = (date: string) => {
     let d = days.get(date);
@@ -48,14 +52,14 @@ export function deviceExposure(rows: readonly FleetRow[], options: ExposureOptio
     return d;
   };
   return rows.map((row) => {
-    const lastUpdate = row.signatureDate ?? options.updatesStopped;
-    const frozen = row.coveredProtection && lastUpdate <= options.updatesStopped;
+    const status = frozenStatus(row, options.updatesStopped, options.rule);
     return {
       deviceId: row.deviceId,
-      frozen,
-      daysFrozen: frozen ? daysSince(lastUpdate) : null,
+      frozen: status.frozen,
+      assumed: status.assumed,
+      daysFrozen: status.frozen ? daysSince(status.lastUpdate!) : null,
       weight: deviceWeight(row, options.weights),
-      compliance: row.coveredProducts.length === 0 ? "none" : barred ? "violation" : "risk",
+      compliance: !isKasperskyDevice(row) ? "none" : isViolation(row, options.profile) ? "violation" : "risk",
     };
   });
 }
@@ -68,6 +72,8 @@ export function deviceExposure(rows: readonly FleetRow[], options: ExposureOptio
 export interface ExposureProfile {
   devices: number;
   frozenDevices: number;
+  /** Frozen by the rule (no signature date in any export). */
+  assumedFrozen: number;
   violations: number;
   totalWeight: number;
   unfrozenWeight: number;
@@ -81,17 +87,19 @@ export function exposureProfile(exposures: readonly DeviceExposure[]): ExposureP
   let total = 0;
   let unfrozen = 0;
   let frozenDevices = 0;
+  let assumedFrozen = 0;
   let violations = 0;
   for (const e of exposures) {
     total += e.weight;
     if (e.compliance === "violation") violations++;
     if (e.frozen) {
       frozenDevices++;
+      if (e.assumed) assumedFrozen++;
       byDays.set(e.daysFrozen!, (byDays.get(e.daysFrozen!) ?? 0) + e.weight);
     } else unfrozen += e.weight;
   }
   const days = Float64Array.from([...byDays.keys()].sort((a, b) => a - b));
-  return { devices: exposures.length, frozenDevices, violations, totalWeight: total, unfrozenWeight: unfrozen, days, weightAtDays: Float64Array.from(days, (d) => byDays.get(d)!) };
+  return { devices: exposures.length, frozenDevices, assumedFrozen, violations, totalWeight: total, unfrozenWeight: unfrozen, days, weightAtDays: Float64Array.from(days, (d) => byDays.get(d)!) };
 }
 
 /**
@@ -126,4 +134,48 @@ export function decayFleetMultiplier(profile: ExposureProfile, mInf: number, mKs
   for (let i = 0; i < days.length && days[i]! <= horizon; i++) decaying += weightAtDays[i]! * Math.exp(-days[i]! / tau);
   // A share `frozenShare` of the frozen weight is still frozen; the rest counts as protected.
   return (profile.unfrozenWeight + (1 - frozenShare) * frozenWeight + frozenShare * (mInf * frozenWeight - (mInf - mKsn) * decaying)) / profile.totalWeight;
+}
+
+/** The frozen devices of one group (a wave of the plan, or those an option keeps): their weight by days frozen. */
+export interface FrozenGroup {
+  frozenWeight: number;
+  days: Float64Array;
+  weightAtDays: Float64Array;
+}
+
+/** The fleet as the loss model reads it: total and unfrozen weight, and the frozen weight in groups that migrate together. */
+export interface LossFleet {
+  totalWeight: number;
+  unfrozenWeight: number;
+  groups: FrozenGroup[];
+}
+
+/**
+ * Splits the frozen weight into `count` groups (`groupOf(i)` for the i-th exposure, from 0);
+ * with one group, the whole frozen fleet migrates (or stays) together.
+ */
+export function lossFleet(exposures: readonly DeviceExposure[], groupOf: (index: number) => number = () => 0, count = 1): LossFleet {
+  const byDays = Array.from({ length: count }, () => new Map<number, number>());
+  let total = 0;
+  let unfrozen = 0;
+  exposures.forEach((e, i) => {
+    total += e.weight;
+    if (!e.frozen) {
+      unfrozen += e.weight;
+      return;
+    }
+    const g = groupOf(i);
+    if (!(g >= 0 && g < count)) throw new RangeError(`device ${e.deviceId} is in group ${g}, not one of 0–${count - 1}`);
+    const map = byDays[g]!;
+    map.set(e.daysFrozen!, (map.get(e.daysFrozen!) ?? 0) + e.weight);
+  });
+  return {
+    totalWeight: total,
+    unfrozenWeight: unfrozen,
+    groups: byDays.map((map) => {
+      const days = Float64Array.from([...map.keys()].sort((a, b) => a - b));
+      const weightAtDays = Float64Array.from(days, (d) => map.get(d)!);
+      return { frozenWeight: weightAtDays.reduce((a, b) => a + b, 0), days, weightAtDays };
+    }),
+  };
 }

@@ -1,9 +1,9 @@
 import { mean as distributionMean, type Distribution } from "../engine/distributions.js";
-import { randomSource } from "../engine/prng.js";
-import { poissonDraw, sampler } from "../engine/sample.js";
+import { poissonQuantile, quantileFunction } from "../engine/quantile.js";
+import { streamKey, uniformAt } from "../engine/streams.js";
 import { convergence, exceedance, exceedanceCurve, quantileStandardErrors, scaleSummary, summarize, type Convergence, type ExceedancePoint, type Summary } from "../engine/summary.js";
 import { decayMultiplier } from "./decay.js";
-import { decayFleetMultiplier, fleetMultiplier, type ExposureProfile } from "./exposure.js";
+import { fleetMultiplier, type ExposureProfile, type LossFleet } from "./exposure.js";
 
 /** The uncertain inputs of the loss model, as distributions. */
 export interface LossInputs {
@@ -21,13 +21,146 @@ export interface LossInputs {
 export const UNCERTAIN_INPUTS = ["lefBase", "s", "mInf", "mKsn", "tau"] as const;
 export type UncertainInput = (typeof UNCERTAIN_INPUTS)[number];
 
+/** Weeks in the coming year, the period "expected loss" is stated for. */
+export const YEAR_WEEKS = 52;
+
+/** One trial's values of the uncertain inputs. */
+export type LossValues = Record<UncertainInput, number>;
+
+/** What one trial gives: realised and expected loss, with and without the frozen fleet. */
+export interface TrialLoss {
+  values: LossValues;
+  /** The fleet's weighted infection multiplier averaged over the coming year. */
+  multiplierYear: number;
+  /** Loss events expected in the coming year. */
+  rateYear: number;
+  /** The year's realised loss: Poisson(rate) events, each with a drawn magnitude. */
+  year: number;
+  /** The same year had nothing been frozen (the baseline no option removes), on the same draws. */
+  baselineYear: number;
+  /** rate × mean loss per event. */
+  expectedYear: number;
+  /** Expected loss over every week of the horizon (undiscounted), and its baseline. */
+  expectedHorizon: number;
+  expectedBaselineHorizon: number;
+}
+
+/**
+ * The loss model, trial by trial, with common random numbers: trial t's inputs, its count of
+ * loss events and each event's magnitude come from substreams addressed by (seed, name, t), so
+ * two scenarios on the same seed see the same world in trial t, and differ only where their
+ * inputs do. A lower rate of events in the same trial never gives more events (inversion from
+ * one uniform), so less exposure never costs more, trial by trial.
+ *
+ * Frequency: LEF(week) = LEF_base·((1 − s) + s·E(week)), E the fleet's weighted infection
+ * multiplier that week: 1 for unfrozen devices and for frozen ones already migrated, and
+ * M(t) = M_ksn + (M_inf − M_ksn)(1 − e^(−t/τ)) for frozen devices still on Kaspersky, t their
+ * days frozen at mid-week (they age over the year).
+ */
+export interface LossSampler {
+  /**
+   * Trial t. `remaining` is each group's share still on Kaspersky at the middle of each week from
+   * the as-of date, group-major (`remaining[g * weeks + j]`), for `weeks` weeks; null keeps every
+   * frozen device frozen (doing nothing).
+   */
+  at(t: number, remaining: Float64Array | null): TrialLoss;
+  values(t: number): LossValues;
+  /** Weeks the sampler covers (the horizon). */
+  weeks: number;
+  meanMagnitude: number;
+}
+
+export function lossSampler(fleet: LossFleet, inputs: LossInputs, seed: number, horizonWeeks = YEAR_WEEKS): LossSampler {
+  const weeks = Math.max(YEAR_WEEKS, Math.round(horizonWeeks));
+  const quantile = Object.fromEntries(UNCERTAIN_INPUTS.map((k) => [k, quantileFunction(inputs[k])])) as Record<UncertainInput, (u: number) => number>;
+  const keys = Object.fromEntries(UNCERTAIN_INPUTS.map((k) => [k, streamKey(seed, `loss.${k}`)])) as Record<UncertainInput, number>;
+  const eventsKey = streamKey(seed, "loss.events");
+  const magnitudeKey = streamKey(seed, "loss.magnitude");
+  const magnitude = quantileFunction(inputs.lossMagnitude);
+  const meanMagnitude = distributionMean(inputs.lossMagnitude);
+  const { totalWeight, unfrozenWeight, groups } = fleet;
+  const decaying = new Float64Array(groups.length);
+  const values = (t: number): LossValues => {
+    const mInf = Math.max(1, quantile.mInf(uniformAt(keys.mInf, t)));
+    return {
+      lefBase: quantile.lefBase(uniformAt(keys.lefBase, t)),
+      s: quantile.s(uniformAt(keys.s, t)),
+      mInf,
+      // Stale protection is never better than current, nor better once cloud lookups stop than later.
+      mKsn: Math.min(mInf, Math.max(1, quantile.mKsn(uniformAt(keys.mKsn, t)))),
+      tau: quantile.tau(uniformAt(keys.tau, t)),
+    };
+  };
+  const realised = (rate: number, u: number, t: number) => {
+    const n = poissonQuantile(rate, u);
+    let loss = 0;
+    for (let k = 0; k < n; k++) loss += magnitude(uniformAt(magnitudeKey, t, k));
+    return loss;
+  };
+  return {
+    weeks,
+    meanMagnitude,
+    values,
+    at(t, remaining) {
+      const v = values(t);
+      let frozenWeight = 0;
+      for (let g = 0; g < groups.length; g++) {
+        const { days, weightAtDays } = groups[g]!;
+        frozenWeight += groups[g]!.frozenWeight;
+        // Past 36 time constants e^(−t/τ) < 3e-16, below double precision of the sum.
+        const horizon = 36 * v.tau;
+        let sum = 0;
+        for (let i = 0; i < days.length && days[i]! <= horizon; i++) sum += weightAtDays[i]! * Math.exp(-days[i]! / v.tau);
+        decaying[g] = sum;
+      }
+      // Each frozen group contributes W_g when migrated, and M_inf·W_g − (M_inf − M_ksn)·D_g·e^(−age/τ) while frozen.
+      const step = Math.exp(-7 / v.tau);
+      let age = Math.exp(-3.5 / v.tau);
+      let multiplierYear = 0;
+      let multiplierHorizon = 0;
+      for (let j = 0; j < weeks; j++) {
+        let e = unfrozenWeight;
+        if (remaining === null) e += v.mInf * frozenWeight - (v.mInf - v.mKsn) * sumDecay(decaying) * age;
+        else {
+          for (let g = 0; g < groups.length; g++) {
+            const w = groups[g]!.frozenWeight;
+            const r = remaining[g * weeks + j]!;
+            e += w + r * ((v.mInf - 1) * w - (v.mInf - v.mKsn) * decaying[g]! * age);
+          }
+        }
+        const multiplier = totalWeight === 0 ? 1 : e / totalWeight;
+        if (j < YEAR_WEEKS) multiplierYear += multiplier / YEAR_WEEKS;
+        multiplierHorizon += multiplier;
+        age *= step;
+      }
+      const rateYear = v.lefBase * (1 - v.s + v.s * multiplierYear);
+      const u = uniformAt(eventsKey, t);
+      const weekShare = 7 / 365.25;
+      return {
+        values: v,
+        multiplierYear,
+        rateYear,
+        year: realised(rateYear, u, t),
+        baselineYear: realised(v.lefBase, u, t),
+        expectedYear: rateYear * meanMagnitude,
+        expectedHorizon: v.lefBase * (weeks * (1 - v.s) + v.s * multiplierHorizon) * weekShare * meanMagnitude,
+        expectedBaselineHorizon: v.lefBase * weeks * weekShare * meanMagnitude,
+      };
+    },
+  };
+}
+
+function sumDecay(decaying: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < decaying.length; i++) s += decaying[i]!;
+  return s;
+}
+
 export interface LossOptions {
   trials: number;
   seed: number;
   /** An annual loss the organisation is willing to bear; its exceedance probability is reported. */
   riskTolerance?: number;
-  /** Share of the frozen fleet still frozen over the year (1: do nothing; a plan's average otherwise). */
-  frozenShare?: number;
 }
 
 /** A figure with its Monte Carlo standard error. */
@@ -39,9 +172,9 @@ export interface Estimate {
 export interface LossResult {
   trials: number;
   seed: number;
-  /** The fleet's weighted infection multiplier at the most likely decay parameters. */
+  /** The fleet's weighted infection multiplier today, at the most likely decay parameters. */
   multiplierAtLikely: number;
-  /** Annual loss: a draw of loss events, each with a drawn magnitude. */
+  /** Annual loss, doing nothing: a draw of loss events, each with a drawn magnitude. */
   annualLoss: Summary;
   expectedAnnualLoss: Estimate;
   percentiles: { p50: Estimate; p90: Estimate; p95: Estimate; p99: Estimate };
@@ -58,40 +191,21 @@ export interface LossResult {
   annualDraws: Float64Array;
 }
 
-/**
- * Loss-event frequency scaled by the frozen fleet: LEF = LEF_base·((1 − s) + s·E), where E is
- * the fleet's weighted infection multiplier; N ~ Poisson(LEF); each event's loss drawn from
- * the loss magnitude. Seeded: the same inputs and seed give the same result on any machine.
- */
+/** Expected loss over the coming year, doing nothing: every frozen device stays frozen, and ages. */
 export function simulateLoss(profile: ExposureProfile, inputs: LossInputs, options: LossOptions): LossResult {
   const n = options.trials;
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`trials must be a whole number of at least 1, got ${n}`);
-  const random = randomSource(options.seed);
-  const draw = Object.fromEntries(UNCERTAIN_INPUTS.map((k) => [k, sampler(inputs[k], random)])) as Record<UncertainInput, () => number>;
-  const magnitude = sampler(inputs.lossMagnitude, random);
-  const meanMagnitude = distributionMean(inputs.lossMagnitude);
+  const fleet: LossFleet = { totalWeight: profile.totalWeight, unfrozenWeight: profile.unfrozenWeight, groups: [{ frozenWeight: profile.totalWeight - profile.unfrozenWeight, days: profile.days, weightAtDays: profile.weightAtDays }] };
+  const sampler = lossSampler(fleet, inputs, options.seed);
   const draws = { ...(Object.fromEntries(UNCERTAIN_INPUTS.map((k) => [k, new Float64Array(n)])) as Record<UncertainInput, Float64Array>), expectedLoss: new Float64Array(n) };
   const annual = new Float64Array(n);
   const excess = new Float64Array(n);
   for (let t = 0; t < n; t++) {
-    const lef = draw.lefBase();
-    const s = draw.s();
-    const mInf = draw.mInf();
-    const mKsn = Math.min(draw.mKsn(), mInf);
-    const tau = draw.tau();
-    const e = decayFleetMultiplier(profile, mInf, mKsn, tau, options.frozenShare ?? 1);
-    const rate = lef * (1 - s + s * e);
-    const events = poissonDraw(rate, random);
-    let loss = 0;
-    for (let k = 0; k < events; k++) loss += magnitude();
-    annual[t] = loss;
-    excess[t] = (rate - lef) * meanMagnitude;
-    draws.lefBase[t] = lef;
-    draws.s[t] = s;
-    draws.mInf[t] = mInf;
-    draws.mKsn[t] = mKsn;
-    draws.tau[t] = tau;
-    draws.expectedLoss[t] = rate * meanMagnitude;
+    const r = sampler.at(t, null);
+    annual[t] = r.year;
+    excess[t] = (r.rateYear - r.values.lefBase) * sampler.meanMagnitude;
+    for (const k of UNCERTAIN_INPUTS) draws[k][t] = r.values[k];
+    draws.expectedLoss[t] = r.expectedYear;
   }
   const summary = summarize(annual);
   const excessSummary = summarize(excess);

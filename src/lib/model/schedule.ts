@@ -2,6 +2,7 @@ import type { MigrationPlan, Wave } from "../schema/index.js";
 import { daysBetween } from "../util/dates.js";
 import type { FleetRow } from "./fleet.js";
 import { matches } from "./cost-plan.js";
+import { frozenStatus, isKasperskyDevice, type FrozenRule } from "./frozen.js";
 
 /** The Kaspersky devices of one wave. */
 export interface WaveDevices {
@@ -23,28 +24,35 @@ const assigned = new WeakMap<readonly FleetRow[], Map<string, WaveDevices[]>>();
  * last wave. Remembered per fleet and wave list: a page re-runs the simulation as sliders
  * move, with the same fleet.
  */
-export function wavesFor(plan: MigrationPlan, rows: readonly FleetRow[], updatesStopped: string): WaveDevices[] {
-  const key = `${updatesStopped}|${JSON.stringify(plan.waves)}`;
+export function wavesFor(plan: MigrationPlan, rows: readonly FleetRow[], updatesStopped: string, rule: FrozenRule): WaveDevices[] {
+  const key = `${updatesStopped}|${rule.assumeFrozen}|${JSON.stringify(plan.waves)}`;
   const byPlan = assigned.get(rows) ?? new Map<string, WaveDevices[]>();
   assigned.set(rows, byPlan);
   let waves = byPlan.get(key);
-  if (!waves) byPlan.set(key, (waves = assignWaves(plan, rows, updatesStopped)));
+  if (!waves) byPlan.set(key, (waves = assignWaves(plan, rows, updatesStopped, rule)));
   return waves.map((w) => ({ ...w }));
 }
 
-function assignWaves(plan: MigrationPlan, rows: readonly FleetRow[], updatesStopped: string): WaveDevices[] {
+/** The wave (index into the plan's waves, or `plan.waves.length` for the rest) of a Kaspersky device; -1 for others. */
+export function waveIndexOf(plan: MigrationPlan, row: FleetRow): number {
+  if (!isKasperskyDevice(row)) return -1;
+  const index = plan.waves.findIndex((w) => waveMatches(w, row));
+  return index < 0 ? plan.waves.length : index;
+}
+
+function assignWaves(plan: MigrationPlan, rows: readonly FleetRow[], updatesStopped: string, rule: FrozenRule): WaveDevices[] {
   const waves = plan.waves.map((w) => ({ id: w.id, label: w.label, devices: 0, frozen: 0 }));
   const rest = { id: "unassigned", label: "Devices no wave names", devices: 0, frozen: 0 };
   // Devices alike in every field a wave can name land in the same wave: match each kind once.
   const memo = new Map<string, number>();
   for (const row of rows) {
-    if (row.coveredProducts.length === 0) continue;
+    if (!isKasperskyDevice(row)) continue;
     const kind = `${row.deviceType}|${row.osFamily}|${row.businessUnit}|${row.criticality}|${row.internetFacing}`;
     let index = memo.get(kind);
     if (index === undefined) memo.set(kind, (index = plan.waves.findIndex((w) => waveMatches(w, row))));
     const wave = index < 0 ? rest : waves[index]!;
     wave.devices++;
-    if (row.coveredProtection && (row.signatureDate ?? updatesStopped) <= updatesStopped) wave.frozen++;
+    if (frozenStatus(row, updatesStopped, rule).frozen) wave.frozen++;
   }
   return rest.devices > 0 ? [...waves, rest] : waves;
 }
@@ -102,15 +110,18 @@ export const MAX_WEEKS = 520;
 export interface Workspace {
   days: Float64Array;
   migrated: Float64Array;
+  /** Points on the migrated-so-far curve of the last schedule. */
+  points: number;
 }
-export const workspace = (): Workspace => ({ days: new Float64Array(MAX_WEEKS + 8), migrated: new Float64Array(MAX_WEEKS + 8) });
+export const workspace = (): Workspace => ({ days: new Float64Array(MAX_WEEKS + 8), migrated: new Float64Array(MAX_WEEKS + 8), points: 0 });
 
 /**
  * One deterministic schedule: procurement, preparation and the pilot in sequence (the pilot
  * migrates `pilotDevices` from the first waves); then the waves in order at the team's weekly
  * capacity (half speed at first, full after `learningWeeks`; nothing during freezes); the
  * stragglers each wave leaves are migrated in the stragglers phase; then the management
- * server is decommissioned. Every duration is stretched by the trial's slippage. The
+ * server is decommissioned. Every duration is stretched by the trial's slippage, the waves
+ * included: slippage s divides the team's weekly capacity by s. The
  * simulation calls this per draw, so point estimates reproduce it exactly.
  */
 export function schedule(
@@ -158,7 +169,7 @@ export function schedule(
     }
     const speed = options.learningWeeks > 0 ? Math.min(1, 0.5 + (0.5 * week) / options.learningWeeks) : 1;
     const share = workingShare(day, day + 7, options.freezes);
-    let capacity = values.capacityPerWeek * speed * share;
+    let capacity = (values.capacityPerWeek / s) * speed * share;
     const available = capacity;
     while (wave < flow.length && capacity > 0) {
       const take = Math.min(flow[wave]!, capacity);
@@ -179,6 +190,7 @@ export function schedule(
   const allMigrated = flowEnd + values.stragglerDays * s;
   const done = allMigrated + values.decommissionDays * s;
   push(allMigrated, total);
+  ws.points = points;
   const remainingByWeek = new Float64Array(options.horizonWeeks);
   let point = 0;
   for (let j = 0; j < options.horizonWeeks; j++) {
@@ -213,5 +225,48 @@ export function schedule(
       { id: "stragglers", label: "Stragglers", start: flowEnd, end: allMigrated },
       { id: "decommission", label: "Decommission the management server", start: allMigrated, end: done },
     ];
+  }
+}
+
+/** Devices migrated by day `t` of the last schedule computed in `ws` (its migrated-so-far curve, linear between points). */
+export function migratedAt(ws: Workspace, t: number): number {
+  const { days, migrated, points } = ws;
+  if (points === 0 || t <= days[0]!) return 0;
+  let lo = 0;
+  let hi = points - 1;
+  if (t >= days[hi]!) return migrated[hi]!;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid]! <= t) lo = mid;
+    else hi = mid;
+  }
+  const d0 = days[lo]!;
+  const d1 = days[hi]!;
+  if (!Number.isFinite(d1) || d1 === d0) return migrated[lo]!;
+  return migrated[lo]! + ((migrated[hi]! - migrated[lo]!) * (t - d0)) / (d1 - d0);
+}
+
+/**
+ * Each wave's share of its devices still on Kaspersky at `sampleDays` (days from the plan's
+ * start), written wave-major into `out` (`out[w * sampleDays.length + j]`). The pilot and the
+ * waves migrate in wave order; each wave's stragglers wait for the stragglers phase, which
+ * clears them all at the same pace.
+ */
+export function waveRemaining(ws: Workspace, waves: readonly WaveDevices[], stragglerShare: number, sampleDays: Float64Array, out: Float64Array): void {
+  const total = waves.reduce((sum, w) => sum + w.devices, 0);
+  const flowTotal = total * (1 - stragglerShare);
+  const n = sampleDays.length;
+  for (let j = 0; j < n; j++) {
+    const m = migratedAt(ws, sampleDays[j]!);
+    const flowDone = Math.min(m, flowTotal);
+    const stragglersDone = total > flowTotal ? Math.max(0, Math.min(1, (m - flowTotal) / (total - flowTotal))) : 1;
+    let before = 0;
+    for (let w = 0; w < waves.length; w++) {
+      const devices = waves[w]!.devices;
+      const flow = devices * (1 - stragglerShare);
+      const done = Math.max(0, Math.min(flow, flowDone - before)) + devices * stragglerShare * (flowDone >= flowTotal - 1e-9 ? stragglersDone : 0);
+      out[w * n + j] = devices === 0 ? 0 : Math.max(0, 1 - done / devices);
+      before += flow;
+    }
   }
 }

@@ -1,11 +1,12 @@
 import { pert, triangular, type Distribution } from "../engine/distributions.js";
-import { randomSource } from "../engine/prng.js";
-import { sampler } from "../engine/sample.js";
+import { quantileFunction } from "../engine/quantile.js";
+import { streamKey, uniformAt } from "../engine/streams.js";
 import { quantilesOf } from "../engine/summary.js";
 import type { Deadline, MigrationPlan, PlanRange } from "../schema/index.js";
 import { daysBetween, isoDay, utcMidnight } from "../util/dates.js";
 import type { FleetRow } from "./fleet.js";
-import { freezeDays, schedule, wavesFor, workspace, type ScheduleValues, type WaveDevices } from "./schedule.js";
+import type { FrozenRule } from "./frozen.js";
+import { freezeDays, schedule, wavesFor, workspace, type Schedule, type ScheduleValues, type WaveDevices, type Workspace } from "./schedule.js";
 
 const KEYS = ["procurementDays", "preparationDays", "pilotDays", "capacityPerWeek", "stragglerShare", "stragglerDays", "decommissionDays", "slippage"] as const satisfies readonly (keyof ScheduleValues)[];
 
@@ -49,10 +50,18 @@ export interface TimelineReport {
   remainingShareByWeek: number[];
 }
 
+/** Called once per trial with that trial's schedule (the workspace holds its migrated-so-far curve). */
+export type TrialHook = (t: number, s: Schedule, values: ScheduleValues, ws: Workspace, waves: readonly WaveDevices[]) => void;
+
 export interface TimelineRequest {
   plan: MigrationPlan;
+  /** The devices the plan migrates (an option may keep some on Kaspersky). */
   rows: readonly FleetRow[];
   updatesStopped: string;
+  /** Whether devices with no signature date count as frozen. */
+  rule: FrozenRule;
+  /** Sees each trial's schedule: how the loss and cost models follow the same simulated plan. */
+  onTrial?: TrialHook;
   deadlines: readonly Deadline[];
   trials: number;
   seed: number;
@@ -75,8 +84,9 @@ interface Draws {
 
 function simulate(request: TimelineRequest, waves: WaveDevices[], horizonWeeks: number): Draws {
   const { plan, trials } = request;
-  const random = randomSource(request.seed);
-  const draw = KEYS.map((k) => sampler(rangeDistribution(plan[k]), random));
+  // Common random numbers: each of the plan's quantities has its own substream, one uniform a trial.
+  const quantiles = KEYS.map((k) => quantileFunction(rangeDistribution(plan[k])));
+  const keys = KEYS.map((k) => streamKey(request.seed, `plan.${k}`));
   const freezes = freezeDays(plan);
   const scale = request.capacityScale ?? 1;
   const out: Draws = {
@@ -93,9 +103,10 @@ function simulate(request: TimelineRequest, waves: WaveDevices[], horizonWeeks: 
   const values = {} as ScheduleValues;
   const scratch = workspace();
   for (let t = 0; t < trials; t++) {
-    KEYS.forEach((k, i) => (values[k] = draw[i]!()));
+    KEYS.forEach((k, i) => (values[k] = quantiles[i]!(uniformAt(keys[i]!, t))));
     values.capacityPerWeek *= scale;
     const s = schedule(waves, values, { pilotDevices: plan.pilotDevices, learningWeeks: plan.learningWeeks, freezes, horizonWeeks, workspace: scratch });
+    request.onTrial?.(t, s, values, scratch, waves);
     if (t === 0) {
       out.phaseIds = s.phases.map((p) => ({ id: p.id, label: p.label }));
       out.phaseStarts = s.phases.map(() => new Float64Array(trials));
@@ -125,7 +136,7 @@ function within(allMigrated: Float64Array, days: number): { probability: number;
 /** The migration schedule simulated against the deadlines. */
 export function timelineReport(request: TimelineRequest): TimelineReport {
   const horizonWeeks = request.horizonWeeks ?? 104;
-  const waves = wavesFor(request.plan, request.rows, request.updatesStopped);
+  const waves = wavesFor(request.plan, request.rows, request.updatesStopped, request.rule);
   const d = simulate(request, waves, horizonWeeks);
   const start = request.plan.start;
   const startMs = utcMidnight(start);
@@ -173,8 +184,8 @@ export function timelineReport(request: TimelineRequest): TimelineReport {
  */
 export function capacityFor(request: TimelineRequest, deadline: string, target: number): number | null {
   const days = daysBetween(request.plan.start, deadline) + 1;
-  const waves = wavesFor(request.plan, request.rows, request.updatesStopped);
-  const p = (scale: number) => within(simulate({ ...request, capacityScale: scale }, waves, 1).allMigrated, days).probability;
+  const waves = wavesFor(request.plan, request.rows, request.updatesStopped, request.rule);
+  const p = (scale: number) => within(simulate({ ...request, capacityScale: scale, onTrial: undefined }, waves, 1).allMigrated, days).probability;
   let lo = 0.05;
   let hi = 20;
   if (p(hi) < target) return null;

@@ -1,85 +1,186 @@
+import type { Distribution } from "../engine/distributions.js";
+import { quantileFunction } from "../engine/quantile.js";
+import { streamKey, uniformAt } from "../engine/streams.js";
 import type { Evaluation } from "../model/evaluate.js";
-
-export interface Criterion {
-  id: string;
-  label: string;
-  better: "lower" | "higher";
-  value: (e: Evaluation) => number;
-  format: "usd" | "percent" | "share";
-}
+import { paired, type PairedComparison } from "../model/paired.js";
+import type { DeadlineOutlook } from "../model/timeline-report.js";
 
 /** The first deadline still ahead: the one a plan can still meet. */
-export const nextDeadline = (e: Evaluation) => e.deadlines.find((d) => !d.passed) ?? null;
+export const nextDeadline = (e: Pick<Evaluation, "deadlines">): DeadlineOutlook | null => e.deadlines.find((d) => !d.passed) ?? null;
 
-export const CRITERIA: readonly Criterion[] = [
-  { id: "loss", label: "Expected loss over the coming year", better: "lower", value: (e) => e.loss.mean, format: "usd" },
-  { id: "tail", label: "Loss in a bad year (P90)", better: "lower", value: (e) => e.loss.p90, format: "usd" },
-  { id: "cost", label: "Cost over the horizon (P50, present value)", better: "lower", value: (e) => e.cost.p[50], format: "usd" },
-  { id: "deadline", label: "P(meeting the next deadline)", better: "higher", value: (e) => nextDeadline(e)?.probability ?? 0, format: "percent" },
-  { id: "exposure", label: "Frozen devices left on average this year", better: "lower", value: (e) => e.frozenShareYear, format: "share" },
-];
+/** Deadlines the law or a contract sets (not the organisation's own), still ahead. */
+export const hardDeadlines = (e: Pick<Evaluation, "deadlines">): DeadlineOutlook[] => e.deadlines.filter((d) => !d.passed && (d.deadline.kind === "regulatory" || d.deadline.kind === "contractual"));
 
-export const DEFAULT_WEIGHTS: Record<string, number> = { loss: 3, tail: 1, cost: 2, deadline: 3, exposure: 1 };
+/** An option "meets" a hard deadline when it does so with at least this probability. */
+export const MEET_PROBABILITY = 0.8;
 
-export interface Ranked {
+/** One uncertain input of the decision, as drawn: its substream's name and its distribution. */
+export interface DecisionInput {
+  id: string;
+  label: string;
+  /** The substream it is drawn from (`loss.s`, `plan.capacityPerWeek`, `cost.streetDiscount`…). */
+  stream: string;
+  distribution: Distribution;
+  unit?: string;
+}
+
+export interface RankedOption {
   id: string;
   name: string;
-  /** 0 (worst of those compared) to 1 (best) on each criterion. */
-  scores: Record<string, number>;
-  total: number;
+  /** Cost plus expected loss over the horizon. */
+  total: { mean: number; standardError: number };
+  /** Against the best: the paired difference (this minus the best), P(this beats the best), and whether that is a tie. */
+  versusBest: PairedComparison | null;
+  /** Hard deadlines it is unlikely to meet (P below 80%). */
+  misses: DeadlineOutlook[];
 }
 
-export interface Decision {
-  ranking: Ranked[];
+export interface SwitchingValue {
+  input: string;
+  label: string;
+  /** The input's value at which the recommended option and the runner-up cost the same, or null when it never does within the input's range. */
+  value: number | null;
+  low: number;
+  high: number;
+  /** Which way the input must move for the runner-up to win. */
+  direction: "higher" | "lower" | null;
+}
+
+export interface DecisionAnalysis {
+  ranking: RankedOption[];
   recommendation: { id: string; name: string; reasons: string[] } | null;
+  /** Expected value of perfect information on the decision: what knowing every input exactly would save, on average. */
+  evpi: { value: number; standardError: number };
+  /** Per input: the expected value of perfect information about it alone (binned), largest first. */
+  evppi: { input: string; label: string; value: number }[];
+  switchingValues: SwitchingValue[];
 }
 
-const lower = (label: string) => (label.startsWith("P(") ? label : label[0]!.toLowerCase() + label.slice(1));
-const describe = (c: Criterion, v: number) => (c.format === "usd" ? `$${Math.round(v).toLocaleString("en-US")}` : c.format === "percent" ? `${(v * 100).toFixed(0)}%` : `${(v * 100).toFixed(0)}%`);
+const usd = (x: number) => `$${Math.round(Math.abs(x)).toLocaleString("en-US")}`;
+const pct = (p: number) => `${Math.round(p * 100)}%`;
 
-/**
- * A weighted decision matrix: each criterion scaled from the worst (0) to the best (1) of the
- * scenarios compared, weighted, summed. The recommendation is the highest total, with the
- * criteria it wins on and the ones it trades away.
- */
-export function decide(evaluations: readonly Evaluation[], weights: Record<string, number>): Decision {
-  const totalWeight = CRITERIA.reduce((s, c) => s + Math.max(0, weights[c.id] ?? 0), 0);
-  const ranking = evaluations
-    .map((e) => {
-      const scores: Record<string, number> = {};
-      for (const c of CRITERIA) {
-        const values = evaluations.map(c.value);
-        const min = Math.min(...values);
-        const max = Math.max(...values);
-        const v = c.value(e);
-        scores[c.id] = max === min ? 1 : c.better === "lower" ? (max - v) / (max - min) : (v - min) / (max - min);
-      }
-      const total = totalWeight === 0 ? 0 : CRITERIA.reduce((s, c) => s + Math.max(0, weights[c.id] ?? 0) * scores[c.id]!, 0) / totalWeight;
-      return { id: e.id, name: e.name, scores, total };
-    })
-    .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
-  const best = ranking[0];
-  if (!best || evaluations.length < 2) return { ranking, recommendation: null };
-  const winner = evaluations.find((e) => e.id === best.id)!;
-  const weighted = CRITERIA.filter((c) => (weights[c.id] ?? 0) > 0);
-  const wins = weighted.filter((c) => best.scores[c.id] === 1 && new Set(evaluations.map(c.value)).size > 1);
-  const losses = weighted.filter((c) => best.scores[c.id]! < 0.5);
-  const reasons = [
-    ...wins.map((c) => `best on ${lower(c.label)}: ${describe(c, c.value(winner))}`),
-    ...losses.map((c) => `trades away ${lower(c.label)}: ${describe(c, c.value(winner))} against the best ${describe(c, c.better === "lower" ? Math.min(...evaluations.map(c.value)) : Math.max(...evaluations.map(c.value)))}`),
-  ];
-  if (ranking[1] && ranking[1].total > best.total - 0.05) reasons.push(`a close call with "${ranking[1].name}" (${(best.total * 100).toFixed(0)} against ${(ranking[1].total * 100).toFixed(0)} out of 100): check the weights`);
-  return { ranking, recommendation: { id: best.id, name: best.name, reasons } };
+/** The trial-by-trial draws of an input, recomputed from its substream: the same numbers the evaluation used. */
+export function inputDraws(seed: number, input: DecisionInput, trials: number): Float64Array {
+  const q = quantileFunction(input.distribution);
+  const key = streamKey(seed, input.stream);
+  return Float64Array.from({ length: trials }, (_, t) => q(uniformAt(key, t)));
 }
 
 /**
- * P(A beats B) on a quantity where lower is better, from draws paired trial by trial: the
- * share of trials where A is lower, counting ties (both years without loss, say) as half.
+ * The decision: options ranked on cost plus expected loss over the horizon, each compared with
+ * the best trial by trial; differences within Monte Carlo error are ties, and said to be. An
+ * option that is unlikely to meet a legal or contractual deadline is never recommended silently:
+ * the recommendation goes to the cheapest option that meets them all, and the reasons say what
+ * that costs against the cheapest overall; if none meets them, the reasons say so.
  */
-export function beats(a: Float64Array, b: Float64Array): { probability: number; standardError: number } {
-  const n = Math.min(a.length, b.length);
-  let score = 0;
-  for (let i = 0; i < n; i++) score += a[i]! < b[i]! ? 1 : a[i]! === b[i]! ? 0.5 : 0;
-  const p = score / n;
-  return { probability: p, standardError: Math.sqrt((p * (1 - p)) / n) };
+export function decide(evaluations: readonly Evaluation[], inputs: readonly DecisionInput[] = []): DecisionAnalysis {
+  const empty: DecisionAnalysis = { ranking: [], recommendation: null, evpi: { value: 0, standardError: 0 }, evppi: [], switchingValues: [] };
+  if (evaluations.length === 0) return empty;
+  const sorted = [...evaluations].sort((a, b) => a.horizonTotal.mean - b.horizonTotal.mean || a.name.localeCompare(b.name));
+  const misses = (e: Evaluation) => hardDeadlines(e).filter((d) => d.probability < MEET_PROBABILITY);
+  const best = sorted[0]!;
+  const ranking: RankedOption[] = sorted.map((e) => ({ id: e.id, name: e.name, total: { mean: e.horizonTotal.mean, standardError: e.horizonTotal.standardError }, versusBest: e === best ? null : paired(e.draws.horizonTotal, best.draws.horizonTotal), misses: misses(e) }));
+  if (evaluations.length < 2) return { ...empty, ranking };
+  const compliant = sorted.filter((e) => misses(e).length === 0);
+  const chosen = compliant[0] ?? best;
+  // The runner-up: the best of the rest (the cheapest overall, when the choice had to skip it).
+  const runnerUp = sorted.find((e) => e !== chosen)!;
+  const vs = paired(chosen.draws.horizonTotal, runnerUp.draws.horizonTotal);
+  const months = chosen.horizonMonths;
+  const reasons: string[] = [];
+  if (chosen === best) {
+    reasons.push(`it has the lowest expected cost plus loss over ${months} months: ${usd(chosen.horizonTotal.mean)} (± ${usd(chosen.horizonTotal.standardError)})`);
+    if (vs.tie) reasons.push(`against "${runnerUp.name}" the difference, ${usd(vs.meanDifference)}, is within the simulation's error (± ${usd(2 * vs.standardError)}): the two are tied on this measure, so choose between them on other grounds`);
+    else reasons.push(`it is ${usd(vs.meanDifference)} (± ${usd(vs.standardError)}) lower than "${runnerUp.name}", and lower in ${pct(vs.probability)} of the simulated futures`);
+  } else {
+    reasons.push(`it has the lowest expected cost plus loss over ${months} months among the options likely to meet every legal and contractual deadline: ${usd(chosen.horizonTotal.mean)} (± ${usd(chosen.horizonTotal.standardError)})`);
+    reasons.push(`"${best.name}" costs ${usd(vs.meanDifference)} (± ${usd(vs.standardError)}) less over the same period but is unlikely to meet ${misses(best).map((m) => `"${m.deadline.label}" (${m.deadline.date}; probability ${pct(m.probability)})`).join(" and ")}`);
+  }
+  const chosenMisses = misses(chosen);
+  if (chosenMisses.length) reasons.push(`no option compared meets every hard deadline: this one meets ${chosenMisses.map((m) => `"${m.deadline.label}" (${m.deadline.date}) with probability ${pct(m.probability)}`).join(", ")}`);
+
+  // Value of information on the decision, from the same paired draws.
+  const n = chosen.draws.horizonTotal.length;
+  const totals = sorted.map((e) => e.draws.horizonTotal);
+  const means = sorted.map((e) => e.horizonTotal.mean);
+  const bestMean = Math.min(...means);
+  const gain = new Float64Array(n);
+  for (let t = 0; t < n; t++) {
+    let m = Infinity;
+    for (const x of totals) if (x[t]! < m) m = x[t]!;
+    gain[t] = bestMean - m;
+  }
+  const gainMean = gain.reduce((a, b) => a + b, 0) / n;
+  const gainSd = Math.sqrt(gain.reduce((a, b) => a + (b - gainMean) ** 2, 0) / Math.max(1, n - 1));
+  const seed = chosen.seed;
+  const drawn = inputs.map((i) => ({ input: i, x: inputDraws(seed, i, n) }));
+  const evppi = drawn
+    .map(({ input, x }) => ({ input: input.id, label: input.label, value: binnedEvppi(x, totals, bestMean) }))
+    .sort((a, b) => b.value - a.value);
+  const diff = new Float64Array(n);
+  for (let t = 0; t < n; t++) diff[t] = chosen.draws.horizonTotal[t]! - runnerUp.draws.horizonTotal[t]!;
+  const switchingValues = drawn.map(({ input, x }) => switchingValue(input, x, diff));
+  return {
+    ranking,
+    recommendation: { id: chosen.id, name: chosen.name, reasons },
+    evpi: { value: gainMean, standardError: gainSd / Math.sqrt(n) },
+    evppi,
+    switchingValues,
+  };
+}
+
+const BINS = 20;
+
+function binsOf(x: Float64Array): Int32Array {
+  const n = x.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a]! - x[b]!);
+  const bin = new Int32Array(n);
+  order.forEach((i, rank) => (bin[i] = Math.min(BINS - 1, Math.floor((rank * BINS) / n))));
+  return bin;
+}
+
+/** EVPPI of one input: how much lower the expected total would be if the input were known before choosing (equal-count bins). */
+function binnedEvppi(x: Float64Array, totals: Float64Array[], bestMean: number): number {
+  const bin = binsOf(x);
+  const sums = totals.map(() => new Float64Array(BINS));
+  const counts = new Float64Array(BINS);
+  for (let t = 0; t < x.length; t++) {
+    counts[bin[t]!]!++;
+    totals.forEach((tot, k) => (sums[k]![bin[t]!]! += tot[t]!));
+  }
+  let known = 0;
+  for (let b = 0; b < BINS; b++) {
+    if (counts[b] === 0) continue;
+    let m = Infinity;
+    for (const s of sums) m = Math.min(m, s[b]! / counts[b]!);
+    known += (m * counts[b]!) / x.length;
+  }
+  return Math.max(0, bestMean - known);
+}
+
+/** Where the conditional mean of (recommended − runner-up) given the input crosses zero, by interpolation between bins. */
+function switchingValue(input: DecisionInput, x: Float64Array, diff: Float64Array): SwitchingValue {
+  const bin = binsOf(x);
+  const sx = new Float64Array(BINS);
+  const sd = new Float64Array(BINS);
+  const c = new Float64Array(BINS);
+  for (let t = 0; t < x.length; t++) {
+    sx[bin[t]!]! += x[t]!;
+    sd[bin[t]!]! += diff[t]!;
+    c[bin[t]!]!++;
+  }
+  const points = Array.from({ length: BINS }, (_, b) => ({ x: sx[b]! / c[b]!, d: sd[b]! / c[b]! })).filter((p) => Number.isFinite(p.x));
+  let low = Infinity;
+  let high = -Infinity;
+  for (let t = 0; t < x.length; t++) {
+    low = Math.min(low, x[t]!);
+    high = Math.max(high, x[t]!);
+  }
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    if (a.d <= 0 && b.d > 0) return { input: input.id, label: input.label, value: a.x + ((b.x - a.x) * -a.d) / (b.d - a.d), low, high, direction: "higher" };
+    if (a.d > 0 && b.d <= 0) return { input: input.id, label: input.label, value: a.x + ((b.x - a.x) * a.d) / (a.d - b.d), low, high, direction: "lower" };
+  }
+  return { input: input.id, label: input.label, value: null, low, high, direction: null };
 }
