@@ -184,7 +184,7 @@ describe("(f) a device with only a leftover Kaspersky agent is a cleanup", () =>
 
 describe("with every range collapsed, the simulation equals the closed form trial by trial, schedule included", () => {
   const point = (id: string, value: number): Assumption => ({ id, label: id, unit: "x", value: { kind: "point", value }, confidence: "assumption", sources: [] });
-  const scalar = { ...(V as unknown as Record<string, number>), discountRate: 0.08, annualEscalator: 0.05, costGrowth: 1.3 };
+  const scalar: Record<string, number> = { ...(V as unknown as Record<string, number>), discountRate: 0.08, annualEscalator: 0.05, costGrowth: 1.3 };
   const assumptions = new Map<string, Assumption>([
     ...Object.entries(COST_ASSUMPTIONS).map(([key, id]) => [id, point(id, scalar[key]!)] as const),
     ...Object.entries(EFFORT_ASSUMPTIONS).map(([type, id]) => [id, point(id, V.effort[type as keyof typeof V.effort])] as const),
