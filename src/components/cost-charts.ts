@@ -5,6 +5,9 @@ import type { CostReport, OptionCost } from "../lib/model/cost-report.js";
 
 type Chart = SVGSVGElement | HTMLElement;
 
+/** One colour per component: there are more components than the default scheme's ten colours. */
+const COMPONENT_COLOURS = ["#4e79a7", "#f28e2c", "#e15759", "#ff9da7", "#9c755f", "#76b7b2", "#59a14f", "#edc949", "#af7aa1", "#5c5c5c", "#bab0ab"];
+
 /** Each option's total present cost: P10–P90 as a bar, P50 as a tick. */
 export function costRanges(report: CostReport, { width }: { width: number }): Chart {
   const data = report.options.map((o) => ({ name: o.name, p10: o.total.p[10], p50: o.total.p[50], p90: o.total.p[90] }));
@@ -35,7 +38,7 @@ export function monthlyStack(option: OptionCost, { width }: { width: number }): 
     ariaDescription: "Stacked bars: for each month from the start, the cost of each component at the most likely values.",
     x: { label: "Month", interval: 1 },
     y: { label: "Cost in the month", tickFormat: usd, grid: true },
-    color: { legend: true, domain: COMPONENTS.map((c) => COMPONENT_LABELS[c]) },
+    color: { legend: true, domain: COMPONENTS.map((c) => COMPONENT_LABELS[c]), range: COMPONENT_COLOURS },
     marks: [Plot.barY(data, { x: "month", y: "value", fill: "component", tip: true }), Plot.ruleY([0])],
   });
 }
