@@ -1,7 +1,7 @@
 import type { Distribution } from "../engine/distributions.js";
 import { quantileFunction } from "../engine/quantile.js";
 import { streamKey, uniformAt } from "../engine/streams.js";
-import { quantileSorted, summarize, type Summary } from "../engine/summary.js";
+import { summarize, type Summary } from "../engine/summary.js";
 import type { Assumption, DeviceType, PriceBook, ReplacementOption } from "../schema/index.js";
 import { costBreakdown, costParts, COMPONENTS, sunkPrepaid, type Component, type CostValues, type TrialSchedule } from "./cost.js";
 import { planFor, type CostPlan } from "./cost-plan.js";
@@ -185,16 +185,26 @@ export function scheduleAt(schedule: CostSchedule, t: number): TrialSchedule {
   return { startMonth: schedule.startMonth, migrationMonths: schedule.migrationMonths[t]!, capacityPerWeek: schedule.capacityPerWeek[t]!, frozenDeviceDays: schedule.frozenDeviceDays[t]! };
 }
 
-/** The median trial's values of each of a schedule's quantities (each on its own): the schedule at "most likely". */
+/**
+ * The median of each of a schedule's quantities over the trials (each on its own, the upper
+ * median, so a "never" stays Infinity rather than an average with it): the schedule the most
+ * likely values are priced with.
+ */
 export function medianSchedule(schedule: CostSchedule, trials: number): TrialSchedule {
-  const median = (a: Float64Array) => quantileSorted(Float64Array.from(a.subarray(0, trials)).sort(), 0.5);
+  const median = (a: Float64Array) => Float64Array.from(a.subarray(0, trials)).sort()[Math.floor(trials / 2)]!;
   return { startMonth: schedule.startMonth, migrationMonths: median(schedule.migrationMonths), capacityPerWeek: median(schedule.capacityPerWeek), frozenDeviceDays: median(schedule.frozenDeviceDays) };
 }
 
 function checkSchedule(schedule: CostSchedule, trials: number): void {
   if (!(Number.isInteger(schedule.startMonth) && schedule.startMonth >= 0)) throw new RangeError(`a schedule's start month must be a whole number of months from 0, got ${schedule.startMonth}`);
   for (const name of ["migrationMonths", "capacityPerWeek", "frozenDeviceDays"] as const) {
-    if (schedule[name].length < trials) throw new RangeError(`the schedule has ${schedule[name].length} trials of ${name}; the cost simulation needs ${trials}`);
+    const values = schedule[name];
+    if (values.length < trials) throw new RangeError(`the schedule has ${values.length} trials of ${name}; the cost simulation needs ${trials}`);
+    for (let t = 0; t < trials; t++) {
+      const x = values[t]!;
+      // Months and device-days may be Infinity (never done); a capacity must be a finite number.
+      if (!(x >= 0) || (name === "capacityPerWeek" && !Number.isFinite(x))) throw new RangeError(`the schedule's ${name} in trial ${t} must be a number from 0${name === "capacityPerWeek" ? "" : " (or Infinity)"}, got ${x}`);
+    }
   }
 }
 

@@ -179,8 +179,7 @@ function frozenDeviceMonths(p: Pick<CostParts, "waitingDeviceMonths" | "replaced
 export function costParts(plan: CostPlan, v: CostValues, h: number, schedule?: TrialSchedule): CostParts {
   const n = plan.migratedTotal;
   const start = schedule ? Math.max(0, Math.floor(schedule.startMonth)) : 0;
-  // NaN months (a trial that never ran) are read as "until the horizon".
-  const months = schedule ? Math.max(0, Math.min(h - start, schedule.migrationMonths >= 0 ? schedule.migrationMonths : Infinity)) : Math.min(h, Math.max(1, Math.round(v.migrationMonths)));
+  const months = schedule ? Math.max(0, Math.min(h - start, schedule.migrationMonths)) : Math.min(h, Math.max(1, Math.round(v.migrationMonths)));
 
   let licencesPerMonth = 0;
   for (const { product, seats } of plan.seats) {
@@ -206,7 +205,7 @@ export function costParts(plan: CostPlan, v: CostValues, h: number, schedule?: T
   };
   const workTotal = work.dualRunning + work.labour + work.team + work.cleanup + work.helpdesk + work.training + work.services + work.downtime;
   const oneOff = { ...work, contingency: workTotal * (v.costGrowth - 1) };
-  const waiting = schedule && n > 0 ? Math.min(n * h, schedule.frozenDeviceDays >= 0 ? schedule.frozenDeviceDays / DAYS_PER_MONTH : 0) : 0;
+  const waiting = schedule && n > 0 ? Math.min(n * h, Math.max(0, schedule.frozenDeviceDays / DAYS_PER_MONTH)) : 0;
   const parts: Omit<CostParts, "components" | "total"> = { licencesPerMonth, start, months, oneOff, waitingDeviceMonths: waiting, replaced: n, keptFrozen: plan.keptFrozen };
 
   // Discount factors: month m is worth (1 + rate)^(−m/12) today.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { costBreakdown, DAYS_PER_MONTH, type CostValues, type TrialSchedule } from "../../../src/lib/model/cost.js";
 import { planFor } from "../../../src/lib/model/cost-plan.js";
-import { costReport, COST_ASSUMPTIONS, EFFORT_ASSUMPTIONS, scheduleAt, type CostSchedule } from "../../../src/lib/model/cost-report.js";
+import { costReport, COST_ASSUMPTIONS, EFFORT_ASSUMPTIONS, medianSchedule, scheduleAt, type CostSchedule } from "../../../src/lib/model/cost-report.js";
 import type { FleetRow } from "../../../src/lib/model/fleet.js";
 import type { Assumption, PriceBook, ReplacementOption } from "../../../src/lib/schema/index.js";
 
@@ -211,5 +211,21 @@ describe("with every range collapsed, the simulation equals the closed form tria
   });
   it("refuses a schedule shorter than the trials", () => {
     expect(() => costReport({ rows: fleet, options: [everywhere], book, assumptions, horizonMonths: 24, trials: n + 1, seed: 4, schedule })).toThrow(/needs 65/);
+  });
+  it("refuses a schedule with a value that is not a number from 0 (months and device-days may be Infinity, a capacity may not)", () => {
+    const bad = (name: keyof Omit<CostSchedule, "startMonth">, x: number) => ({ ...schedule, [name]: Float64Array.from(schedule[name], (v, t) => (t === 7 ? x : v)) });
+    const run = (s: CostSchedule) => () => costReport({ rows: fleet, options: [everywhere], book, assumptions, horizonMonths: 24, trials: n, seed: 4, schedule: s });
+    expect(run(bad("migrationMonths", Number.NaN))).toThrow(/migrationMonths in trial 7/);
+    expect(run(bad("frozenDeviceDays", -1))).toThrow(/frozenDeviceDays in trial 7/);
+    expect(run(bad("capacityPerWeek", Infinity))).toThrow(/capacityPerWeek in trial 7/);
+    expect(run({ ...schedule, startMonth: 1.5 })).toThrow(/whole number/);
+  });
+  it("prices the most likely values on the median schedule, a \"never\" staying never", () => {
+    const report = costReport({ rows: fleet, options: [everywhere], book, assumptions, horizonMonths: 24, trials: n, seed: 4, schedule });
+    expect(report.options[0]!.totalAtLikely).toBe(costBreakdown(planFor(everywhere, fleet, book), values, 24, medianSchedule(schedule, n)).total);
+    const never = { ...schedule, migrationMonths: new Float64Array(n).fill(Infinity) };
+    expect(medianSchedule(never, n).migrationMonths).toBe(Infinity);
+    // 64 trials: the upper median is the 33rd smallest.
+    expect(medianSchedule(schedule, n).capacityPerWeek).toBe(Float64Array.from(schedule.capacityPerWeek).sort()[32]);
   });
 });
