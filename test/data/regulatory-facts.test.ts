@@ -82,6 +82,15 @@ describe("which Kaspersky obligations are deadlines", () => {
 });
 
 describe("other programmes", () => {
+  it("have deadlines only where something must stop or be removed by a date: TikTok's effective date for app stores and hosts", async () => {
+    const everyone: OrgProfile = { name: "everyone", usPerson: true, federalAgency: true, federalContractor: true, fccSubsidyRecipient: true, resellerMspOem: true, criticalInfrastructure: true, governmentSystems: true, countries: ["US"] };
+    const deadlines: string[] = [];
+    for (const programme of ["huawei-zte", "dji", "tiktok", "tp-link", "icts-framework"]) {
+      for (const o of obligationsFor(await loadTimeline(programme), everyone)) if (o.deadline) deadlines.push(`${o.eventId} ${o.audience}`);
+    }
+    expect(deadlines).toEqual(["TT-2025-01-19-EFFECT resellers-msp-oem"]);
+  });
+
   it("are separate files in the same schema", async () => {
     const files = readdirSync("data/timelines").map((f) => f.replace(/\.json$/, ""));
     for (const programme of ["huawei-zte", "dji", "tiktok", "tp-link"]) {
