@@ -24,7 +24,7 @@ export const memo: Command = {
     if (!values.out) throw new UsageError("--out PATH is required");
     const trials = values.trials === undefined ? undefined : Number(values.trials);
     if (trials !== undefined && (!Number.isInteger(trials) || trials < 100)) throw new UsageError("--trials: a whole number of at least 100");
-    const composed = await composeMemo(values.scenario, { inventory: values.inventory, compare: values.compare, trials: trials ? { loss: trials, cost: Math.min(trials, 10_000), timeline: Math.min(trials, 10_000) } : undefined });
+    const composed = await composeMemo(values.scenario, { inventory: values.inventory, compare: values.compare, trials });
     let bytes: Uint8Array | string;
     switch (values.format) {
       case "md":

@@ -1,25 +1,40 @@
-/** `offramp model`: the model's figures for a scenario (exposure now; cost and timeline to come). */
+/** `offramp model`: every figure the workbook, the memo and the Scenarios page show for a scenario, from the one evaluation. */
 import { parseArgs } from "node:util";
-import { costReport } from "../../src/lib/model/cost-report.js";
-import { exposureReport } from "../../src/lib/model/exposure-report.js";
-import { remainingFromAsOf, timelineReport } from "../../src/lib/model/timeline-report.js";
-import { deadlinesFor } from "../../src/lib/regulation/deadlines.js";
+import { evaluateWorkbook, type WorkbookEvaluation } from "../../src/lib/model/evaluate.js";
 import { loadScenario } from "../model/scenario.js";
 import { UsageError, type Command } from "./command.js";
 
 const usd = (x: number) => `$${Math.round(x).toLocaleString("en-US")}`;
+const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
 
-/** Cost runs price every option per trial; beyond this many trials their percentiles no longer move. */
-const COST_TRIALS_CAP = 20_000;
-/** The schedule simulation's default (and cap): 10,000 trials. */
-const TIMELINE_TRIALS_CAP = 10_000;
+/** The evaluation as JSON: every figure, without the per-trial draws. */
+export function evaluationJson(result: WorkbookEvaluation) {
+  const strip = <T extends { draws: unknown }>({ draws: _d, ...rest }: T) => rest;
+  const { subject } = result;
+  const { monthlyAtLikely: _m, ...cost } = subject.cost;
+  return {
+    evaluation: strip(subject.evaluation),
+    alternatives: result.alternatives.map(strip),
+    decision: result.decision,
+    exposure: subject.exposure,
+    cost,
+    timeline: subject.timeline && {
+      trials: subject.timeline.trials,
+      completion: subject.timeline.completion,
+      done: subject.timeline.done,
+      waves: subject.timeline.waves,
+      phases: subject.timeline.phases,
+      burnDown: subject.timeline.burnDown,
+    },
+  };
+}
 
 export const model: Command = {
   name: "model",
-  summary: "exposure and expected loss for a scenario, with Monte Carlo standard errors (--json for all figures)",
-  usage: "offramp model --scenario FILE [--seed N] [--trials N] [--json]",
+  summary: "every figure for a scenario from the one evaluation (exposure, loss with and without the plan, cost, deadlines, decision), with standard errors",
+  usage: "offramp model --scenario FILE [--compare FILE ...] [--seed N] [--trials N] [--json]",
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { scenario: { type: "string" }, seed: { type: "string" }, trials: { type: "string" }, json: { type: "boolean", default: false } } });
+    const { values } = parseArgs({ args, options: { scenario: { type: "string" }, compare: { type: "string", multiple: true }, seed: { type: "string" }, trials: { type: "string" }, json: { type: "boolean", default: false } } });
     if (!values.scenario) throw new UsageError("--scenario FILE is required (data/scenarios/sample-organisation.json is an example)");
     const integer = (name: string, text: string | undefined, min: number, max: number) => {
       if (text === undefined) return undefined;
@@ -28,81 +43,36 @@ export const model: Command = {
       return n;
     };
     const seed = integer("seed", values.seed, 0, 0xffffffff);
-    const trials = integer("trials", values.trials, 1, 10_000_000);
+    const trials = integer("trials", values.trials, 100, 1_000_000);
     const loaded = await loadScenario(values.scenario);
-    const { scenario } = loaded;
-    const timeline = scenario.plan
-      ? timelineReport({
-          plan: scenario.plan,
-          rows: loaded.rows,
-          updatesStopped: loaded.updatesStopped,
-          deadlines: deadlinesFor(loaded.timeline, scenario.profile, scenario.deadlines),
-          trials: Math.min(trials ?? scenario.trials, TIMELINE_TRIALS_CAP),
-          seed: seed ?? scenario.seed,
-        })
-      : null;
-    const exposure = exposureReport({
-      rows: loaded.rows,
-      assumptions: loaded.assumptions,
-      profile: scenario.profile,
-      asOf: scenario.asOf,
-      updatesStopped: loaded.updatesStopped,
-      trials: trials ?? scenario.trials,
-      seed: seed ?? scenario.seed,
-      size: scenario.organisationSize,
-      riskTolerance: scenario.riskTolerance,
-      planRemaining: timeline ? remainingFromAsOf(timeline, scenario.asOf) : undefined,
-    });
-    const cost = costReport({
-      rows: loaded.rows,
-      options: loaded.options,
-      book: loaded.book,
-      assumptions: loaded.assumptions,
-      horizonMonths: scenario.horizonMonths ?? 36,
-      trials: Math.min(trials ?? scenario.trials, COST_TRIALS_CAP),
-      seed: seed ?? scenario.seed,
-    });
+    const others = await Promise.all((values.compare ?? []).map((f) => loadScenario(f)));
+    const scenario = { ...loaded.scenario, ...(seed === undefined ? {} : { seed }), ...(trials === undefined ? {} : { trials }) };
+    const result = evaluateWorkbook(scenario, others.map((o) => o.scenario), loaded.context);
     if (values.json) {
-      const costJson = { ...cost, options: cost.options.map(({ monthlyAtLikely: _monthly, ...o }) => o) };
-      const timelineJson = timeline && {
-        trials: timeline.trials,
-        completion: timeline.completion,
-        done: timeline.done,
-        deadlines: timeline.deadlines.map((d) => ({ id: d.deadline.id, label: d.deadline.label, date: d.deadline.date, kind: d.deadline.kind, probability: d.probability, standardError: d.standardError, passed: d.passed })),
-        exposureDeviceDays: timeline.frozenDeviceDays,
-        waves: timeline.waves,
-        phases: timeline.phases,
-      };
-      io.out(JSON.stringify({ scenario: { file: loaded.file, id: scenario.id, name: scenario.name, asOf: scenario.asOf, seed: exposure.loss.seed, trials: exposure.loss.trials }, exposure, cost: costJson, timeline: timelineJson }, null, 2));
+      io.out(JSON.stringify({ scenario: { file: loaded.file, id: scenario.id, name: scenario.name, asOf: scenario.asOf, seed: scenario.seed, trials: scenario.trials }, ...evaluationJson(result) }, null, 2));
       return 0;
     }
-    const l = exposure.loss;
-    io.out(
-      [
-        `${scenario.name} (as of ${scenario.asOf}; ${l.trials.toLocaleString("en-US")} trials, seed ${l.seed})`,
-        `  devices ${exposure.devices.toLocaleString("en-US")}, running Kaspersky ${exposure.kasperskyDevices.toLocaleString("en-US")}, frozen protection ${exposure.frozenDevices.toLocaleString("en-US")}${exposure.violations ? `, violations ${exposure.violations}` : ""}`,
-        `  fleet infection multiplier ${exposure.fleetMultiplier.toFixed(2)}x (frozen share of weighted fleet ${(exposure.frozenWeightShare * 100).toFixed(1)}%)`,
-        `  expected annual loss ${usd(l.expectedAnnualLoss.value)} ± ${usd(l.expectedAnnualLoss.standardError)} (Monte Carlo SE)`,
-        `  annual loss P90 ${usd(l.percentiles.p90.value)} ± ${usd(l.percentiles.p90.standardError)}, P95 ${usd(l.percentiles.p95.value)} ± ${usd(l.percentiles.p95.standardError)}`,
-        `  cost of delay ${usd(l.costOfDelayPerWeek.mean)} ± ${usd(l.costOfDelayPerWeek.standardError)} a week (P10 ${usd(l.costOfDelayPerWeek.p[10])}, P90 ${usd(l.costOfDelayPerWeek.p[90])})`,
-        ...(l.tolerance ? [`  P(annual loss > ${usd(l.tolerance.threshold)}) = ${(l.tolerance.probability * 100).toFixed(2)}% ± ${(l.tolerance.standardError * 100).toFixed(2)}%`] : []),
-        `  refine first: ${exposure.valueOfInformation.slice(0, 2).map((v) => `${v.label} (${(v.share * 100).toFixed(0)}% of the variance)`).join("; ")}`,
-        l.convergence.converged ? "  converged" : `  not converged at 1%: relative SE ${(l.convergence.relativeError * 100).toFixed(2)}%; more trials would narrow it`,
-        ...(exposure.yearAhead.plan === null ? [] : [`  expected loss over the coming year: doing nothing ${usd(exposure.yearAhead.doNothing)}, with the plan ${usd(exposure.yearAhead.plan)}`]),
-        ...(timeline
-          ? [
-              "",
-              `Timeline (${timeline.trials.toLocaleString("en-US")} trials from ${timeline.start})`,
-              `  every device off Kaspersky: P50 ${timeline.completion.p50}, P80 ${timeline.completion.p80}, P90 ${timeline.completion.p90}`,
-              ...timeline.deadlines.map((d) => `  ${d.deadline.date} ${d.deadline.label}: ${d.passed ? "passed before the plan starts" : `P(met) ${(d.probability * 100).toFixed(1)}% ± ${(d.standardError * 100).toFixed(1)}%`}`),
-              `  frozen device-days until done: P50 ${Math.round(timeline.frozenDeviceDays.p50).toLocaleString("en-US")}`,
-            ]
-          : []),
-        "",
-        `Cost over ${cost.horizonMonths} months, present value (${cost.trials.toLocaleString("en-US")} trials)`,
-        ...cost.options.map((o) => `  ${o.name.padEnd(36)} P10 ${usd(o.total.p[10]).padStart(11)}  P50 ${usd(o.total.p[50]).padStart(11)}  P90 ${usd(o.total.p[90]).padStart(11)}${o.perDevice === null ? "" : `  (${usd(o.perDevice)} per device)`}`),
-      ].join("\n"),
-    );
+    const e = result.subject.evaluation;
+    const c = e.counts;
+    const lines = [
+      `${scenario.name} (as of ${scenario.asOf}; ${e.trials.toLocaleString("en-US")} trials, seed ${e.seed}; one world per trial for the plan, the loss and the cost)`,
+      `  devices ${c.devices.toLocaleString("en-US")}, running Kaspersky ${c.kasperskyDevices.toLocaleString("en-US")}, frozen protection ${c.frozenDevices.toLocaleString("en-US")}${c.assumedFrozen ? ` (${c.assumedFrozen.toLocaleString("en-US")} assumed frozen: no signature date)` : ""}${c.violations ? `, violations ${c.violations.toLocaleString("en-US")}` : ""}`,
+      `  expected loss, coming year, doing nothing   ${usd(e.lossDoingNothing.mean)} ± ${usd(e.lossDoingNothing.standardError)}`,
+      `    of which frozen Kaspersky adds            ${usd(e.attributableDoingNothing.mean)} ± ${usd(e.attributableDoingNothing.standardError)} (the rest is the baseline no option removes)`,
+      `  expected loss, coming year, with the plan   ${usd(e.lossWithPlan.mean)} ± ${usd(e.lossWithPlan.standardError)} (the plan saves ${usd(e.planSaving.mean)} ± ${usd(e.planSaving.standardError)})`,
+      `  one year in ten the loss exceeds            ${usd(e.lossWithPlan.p90)} ± ${usd(e.lossWithPlan.p90StandardError)} (with the plan)`,
+      `  cost of "${e.optionName}" over ${e.horizonMonths} months  P10 ${usd(e.cost.p[10])}, P50 ${usd(e.cost.p[50])}, P90 ${usd(e.cost.p[90])} (mean ${usd(e.cost.mean)} ± ${usd(e.cost.standardError)})`,
+      `  cost plus expected loss over the horizon    ${usd(e.horizonTotal.mean)} ± ${usd(e.horizonTotal.standardError)}`,
+      ...(e.completion ? [`  Kaspersky gone: median ${e.completion.p50 ?? "never"}, P80 ${e.completion.p80 ?? "never"}`] : ["  no migration planned"]),
+      ...e.deadlines.map((d) => `  ${d.deadline.date} ${d.deadline.label}: ${d.passed ? "missed before the plan starts" : `P(met) ${pct(d.probability)} ± ${pct(d.standardError)}`}`),
+    ];
+    if (result.decision?.recommendation) {
+      lines.push("", "Decision (cost plus expected loss over the horizon, paired):");
+      for (const r of result.decision.ranking) lines.push(`  ${r.name.padEnd(32)} ${usd(r.total.mean).padStart(12)} ± ${usd(r.total.standardError)}${r.versusBest ? (r.versusBest.tie ? "  (tied with the best: within Monte Carlo error)" : `  +${usd(r.versusBest.meanDifference)} ± ${usd(r.versusBest.standardError)}`) : "  (lowest)"}${r.misses.length ? `  misses ${r.misses.map((m) => m.deadline.label).join(", ")}` : ""}`);
+      lines.push(`  recommended: ${result.decision.recommendation.name}`, ...result.decision.recommendation.reasons.map((r) => `    - ${r}`));
+      lines.push(`  expected value of perfect information: ${usd(result.decision.evpi.value)} ± ${usd(result.decision.evpi.standardError)}`);
+    }
+    io.out(lines.join("\n"));
     return 0;
   },
 };

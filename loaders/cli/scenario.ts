@@ -1,5 +1,5 @@
 /** `offramp scenario validate|diff`: check a scenario file, or say what changed between two. */
-import { evaluateScenario } from "../../src/lib/model/evaluate.js";
+import { compareEvaluations, evaluateScenario } from "../../src/lib/model/evaluate.js";
 import { diff } from "../../src/lib/scenario/diff.js";
 import { nextDeadline } from "../../src/lib/scenario/compare.js";
 import { readJson } from "../data/read.js";
@@ -12,7 +12,7 @@ const usd = (x: number) => `$${Math.round(x).toLocaleString("en-US")}`;
 export const scenario: Command = {
   name: "scenario",
   summary: "validate a scenario file (any version), or diff two and show how the headline figures move",
-  usage: "offramp scenario validate FILE | offramp scenario diff A B [--trials N]",
+  usage: "offramp scenario validate FILE | offramp scenario diff A B",
   async run(args, io) {
     const [verb, ...rest] = args;
     if (verb === "validate") {
@@ -26,24 +26,27 @@ export const scenario: Command = {
     }
     if (verb === "diff") {
       const files = rest.filter((a) => !a.startsWith("--"));
-      const trialsFlag = rest.indexOf("--trials");
-      const trials = trialsFlag >= 0 ? Number(rest[trialsFlag + 1]) : 5_000;
-      if (files.length < 2 || !Number.isInteger(trials) || trials < 100) throw new UsageError("diff takes two files (and --trials N of at least 100)");
+      if (files.length !== 2) throw new UsageError("diff takes two files");
       const [a, b] = await Promise.all([loadScenario(files[0]!), loadScenario(files[1]!)]);
       const changes = diff(a.scenario, b.scenario);
       const lines = [`${changes.length} change${changes.length === 1 ? "" : "s"} from ${files[0]} to ${files[1]}:`];
-      for (const c of changes) lines.push(`  ${c.path}: ${JSON.stringify(c.before) ?? "(absent)"} -> ${JSON.stringify(c.after) ?? "(absent)"}`);
-      const split = { loss: trials, cost: Math.min(trials, 5_000), timeline: Math.min(trials, 5_000) };
-      const [ea, eb] = [a, b].map((l) => evaluateScenario(l.scenario, l.context, split));
-      const da = nextDeadline(ea!);
-      const db = nextDeadline(eb!);
+      for (const c of changes) lines.push(`  ${c.path}: ${describe(c.before)} -> ${describe(c.after)}`);
+      // Both on the first scenario's seed and trials, so every difference below is paired.
+      const ea = evaluateScenario(a.scenario, a.context);
+      const eb = evaluateScenario({ ...b.scenario, seed: a.scenario.seed, trials: a.scenario.trials }, b.context);
+      const pair = compareEvaluations(eb, ea);
+      const move = (label: string, x: number, y: number, d: { meanDifference: number; standardError: number; tie: boolean }) =>
+        `  ${label.padEnd(44)} ${usd(x)} -> ${usd(y)}  (${d.meanDifference >= 0 ? "+" : "−"}${usd(Math.abs(d.meanDifference))} ± ${usd(d.standardError)}${d.tie ? ", within Monte Carlo error: no real change" : ""})`;
+      const da = nextDeadline(ea);
+      const db = nextDeadline(eb);
       lines.push(
         "",
-        "Headline figures:",
-        `  expected loss, coming year   ${usd(ea!.loss.mean)} -> ${usd(eb!.loss.mean)}`,
-        `  cost P50 over the horizon    ${usd(ea!.cost.p[50])} -> ${usd(eb!.cost.p[50])}`,
-        `  Kaspersky gone (median)      ${ea!.completion ?? "not planned"} -> ${eb!.completion ?? "not planned"}`,
-        ...(da && db ? [`  P(${db.deadline.label})  ${(da.probability * 100).toFixed(1)}% -> ${(db.probability * 100).toFixed(1)}%`] : []),
+        `Headline figures (${ea.trials.toLocaleString("en-US")} trials, seed ${ea.seed}, paired):`,
+        move("expected loss, coming year, with the plan", ea.lossWithPlan.mean, eb.lossWithPlan.mean, pair.loss),
+        move("cost over the horizon (mean)", ea.cost.mean, eb.cost.mean, pair.cost),
+        move("cost plus expected loss over the horizon", ea.horizonTotal.mean, eb.horizonTotal.mean, pair.total),
+        `  ${"Kaspersky gone (median)".padEnd(44)} ${ea.completion?.p50 ?? "not planned"} -> ${eb.completion?.p50 ?? "not planned"}`,
+        ...(da && db ? [`  ${`P(${db.deadline.label})`.padEnd(44)} ${(da.probability * 100).toFixed(1)}% -> ${(db.probability * 100).toFixed(1)}%`] : []),
       );
       io.out(lines.join("\n"));
       return 0;
@@ -51,3 +54,12 @@ export const scenario: Command = {
     throw new UsageError(verb ? `unknown scenario command "${verb}"` : "say validate or diff");
   },
 };
+
+/** A changed value in words: text as is, numbers and lists compactly, objects as their fields. */
+function describe(value: unknown): string {
+  if (value === undefined) return "(absent)";
+  if (typeof value === "string") return `"${value}"`;
+  if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
+  if (Array.isArray(value)) return `[${value.map(describe).join(", ")}]`;
+  return `{ ${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${describe(v)}`).join(", ")} }`;
+}

@@ -1,20 +1,26 @@
 /** `offramp summary`: the Overview's headline figures, from the command line. */
 import { parseArgs } from "node:util";
+import { frozenRule } from "../../src/lib/model/frozen.js";
 import { headline } from "../../src/lib/model/headline.js";
+import { assumptionIndex } from "../../src/lib/model/parameters.js";
+import { parseScenario } from "../../src/lib/scenario/parse.js";
+import { AssumptionSet } from "../../src/lib/schema/index.js";
 import { asOfDay } from "../../src/lib/util/as-of.js";
 import { utcMidnight } from "../../src/lib/util/dates.js";
-import { organisationDir } from "../data/paths.js";
+import { dataDir, organisationDir, workbookScenarioFile } from "../data/paths.js";
+import { readJson, readValidated } from "../data/read.js";
+import { join } from "node:path";
 import { loadFleet } from "../data/workbook.js";
 import { UsageError, type Command } from "./command.js";
 
 export const summary: Command = {
   name: "summary",
   summary: "headline figures for the organisation (devices, Kaspersky devices, days since updates stopped)",
-  usage: "offramp summary [--as-of YYYY-MM-DD] [--unit BUSINESS_UNIT] [--data DIR] [--json]",
+  usage: "offramp summary [--as-of YYYY-MM-DD] [--unit BUSINESS_UNIT] [--data DIR] [--scenario FILE] [--json]",
   async run(args, io) {
     const { values } = parseArgs({
       args,
-      options: { "as-of": { type: "string" }, unit: { type: "string" }, data: { type: "string" }, json: { type: "boolean", default: false } },
+      options: { "as-of": { type: "string" }, unit: { type: "string" }, data: { type: "string" }, scenario: { type: "string" }, json: { type: "boolean", default: false } },
       strict: true,
     });
     const asOf = values["as-of"] ?? asOfDay(null);
@@ -28,7 +34,12 @@ export const summary: Command = {
     const units = [...new Set(fleet.rows.map((r) => r.businessUnit))].sort();
     const unit = values.unit ?? null;
     if (unit !== null && !units.includes(unit)) throw new UsageError(`--unit: no business unit "${unit}"; the organisation has ${units.join(", ")}`);
-    const figures = headline(fleet.rows, { asOf, updatesStopped: fleet.updatesStopped.date, businessUnit: unit });
+    // The organisation's profile and assumptions decide which devices with no signature date are frozen: the workbook's scenario.
+    const scenarioFile = values.scenario ?? workbookScenarioFile(io.env);
+    const scenario = parseScenario(await readJson(scenarioFile), scenarioFile);
+    const { assumptions } = await readValidated(join(dataDir(io.env), "assumptions.json"), AssumptionSet);
+    const rule = frozenRule(scenario.profile, assumptionIndex(assumptions, scenario.assumptions));
+    const figures = headline(fleet.rows, { asOf, updatesStopped: fleet.updatesStopped.date, businessUnit: unit, rule, profile: scenario.profile });
     if (values.json) {
       io.out(JSON.stringify({ organisation: fleet.organisation, asOf, businessUnit: unit, updatesStopped: fleet.updatesStopped, ...figures }, null, 2));
       return 0;
@@ -39,7 +50,8 @@ export const summary: Command = {
         `${fleet.organisation}${unit ? ` — ${unit}` : ""}, as of ${asOf}`,
         `  devices                      ${n(figures.devices)}`,
         `  devices running Kaspersky    ${n(figures.kasperskyDevices)} (${Math.round(figures.kasperskyShare * 100)}%)`,
-        `  with frozen signatures       ${n(figures.frozenDevices)}`,
+        `  frozen protection            ${n(figures.frozenDevices)}${figures.assumedFrozen ? ` (${n(figures.assumedFrozen)} assumed frozen: no signature date)` : ""}`,
+        ...(figures.violations ? [`  violations                   ${n(figures.violations)}`] : []),
         `  days since updates stopped   ${n(figures.daysSinceUpdatesStopped)} (since ${fleet.updatesStopped.date}, ${fleet.updatesStopped.citation})`,
       ].join("\n"),
     );

@@ -19,3 +19,8 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
 export function organisationDir(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.OFFRAMP_DATA_DIR ?? resolve(DATA_DIR, "sample"));
 }
+
+/** The scenario the workbook opens with: OFFRAMP_SCENARIO_FILE, or the bundled sample organisation's. */
+export function workbookScenarioFile(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.OFFRAMP_SCENARIO_FILE ?? resolve(dataDir(env), "scenarios", "sample-organisation.json"));
+}

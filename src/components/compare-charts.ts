@@ -5,16 +5,16 @@ import type { Evaluation } from "../lib/model/evaluate.js";
 
 /** Cost against risk: each scenario at its cost P50 and expected loss, with P10–P90 and ±2 SE bars. */
 export function costVersusRisk(evaluations: readonly Omit<Evaluation, "draws">[], { width, document }: { width: number; document?: Document }): SVGSVGElement | HTMLElement {
-  const data = evaluations.map((e) => ({ name: e.name, cost: e.cost.p[50], c10: e.cost.p[10], c90: e.cost.p[90], loss: e.loss.mean, l1: e.loss.mean - 2 * e.loss.standardError, l2: e.loss.mean + 2 * e.loss.standardError }));
+  const data = evaluations.map((e) => ({ name: e.name, cost: e.cost.p[50], c10: e.cost.p[10], c90: e.cost.p[90], loss: e.lossWithPlan.mean, l1: e.lossWithPlan.mean - 2 * e.lossWithPlan.standardError, l2: e.lossWithPlan.mean + 2 * e.lossWithPlan.standardError }));
   return Plot.plot({
     ...(document ? { document } : {}),
     width,
     height: 320,
     marginLeft: 70,
     ariaLabel: "Cost against risk for each scenario",
-    ariaDescription: "Each scenario is a dot at its median cost and its expected loss over the coming year; the horizontal bar spans cost P10 to P90, the vertical bar two Monte Carlo standard errors of the loss.",
+    ariaDescription: "Each scenario is a dot at its median cost and its expected loss over the coming year with its plan; the horizontal bar spans cost P10 to P90, the vertical bar two Monte Carlo standard errors of the loss.",
     x: { label: "Cost over the horizon (present value)", tickFormat: usd, grid: true, zero: true },
-    y: { label: "Expected loss over the coming year", tickFormat: usd, grid: true },
+    y: { label: "Expected loss, coming year, with the plan", tickFormat: usd, grid: true },
     marks: [
       Plot.link(data, { x1: "c10", x2: "c90", y1: "loss", y2: "loss", stroke: "#2c7fb8" }),
       Plot.link(data, { x1: "cost", x2: "cost", y1: "l1", y2: "l2", stroke: "#c0392b" }),

@@ -1,5 +1,5 @@
 // Framework data loader: the preset scenarios and the facts every scenario is evaluated against.
-import { readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadTimeline } from "../../loaders/data/regulation.js";
 import { dataDir } from "../../loaders/data/paths.js";
@@ -16,7 +16,8 @@ try {
   const { assumptions } = await readValidated(join(root, "assumptions.json"), AssumptionSet);
   const book = await readValidated(join(root, "pricebook.json"), PriceBook);
   const { options } = await readValidated(join(root, "replacement-options.json"), ReplacementOptions);
-  process.stdout.write(JSON.stringify({ presets, defaults: assumptions, book, options, regulation, updatesStopped: milestone(regulation, "updatesStopped").date }));
+    const { version } = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  process.stdout.write(JSON.stringify({ presets, defaults: assumptions, book, options, regulation, updatesStopped: milestone(regulation, "updatesStopped").date, software: { name: "Offramp", version } }));
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);

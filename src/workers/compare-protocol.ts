@@ -1,25 +1,28 @@
 import type { WorkerReply } from "../components/worker-client.js";
-import type { Evaluation, EvaluationContext, EvaluationTrials } from "../lib/model/evaluate.js";
+import type { Evaluation, EvaluationContext } from "../lib/model/evaluate.js";
 import type { ExposureReport } from "../lib/model/exposure-report.js";
+import type { OptionCost } from "../lib/model/cost-report.js";
+import type { TimelineReport } from "../lib/model/timeline-report.js";
+import type { DecisionAnalysis } from "../lib/scenario/compare.js";
 import type { Scenario } from "../lib/schema/index.js";
 
 export type CompareInit = { type: "init" } & EvaluationContext;
 
+/** The workbook's one evaluation: a subject scenario and the alternatives it is compared with. */
 export interface CompareRun {
   type: "run";
   id: number;
-  scenarios: Scenario[];
-  trials: number;
-  split: EvaluationTrials;
-  /** Also report the first scenario's exposure sensitivity (for the memo). */
-  exposureOfFirst?: boolean;
+  subject: Scenario;
+  alternatives: Scenario[];
 }
 
-/** Evaluations without their draws, and P(row beats column) on cost and on loss. */
+/** Evaluations without their draws, the subject's full reports, and the decision. */
 export interface CompareResult {
   evaluations: Omit<Evaluation, "draws">[];
-  beats: { cost: number[][]; loss: number[][] };
-  exposure?: Pick<ExposureReport, "valueOfInformation" | "tornado" | "fleetMultiplier" | "frozenWeightShare">;
+  exposure: ExposureReport;
+  timeline: TimelineReport | null;
+  cost: OptionCost;
+  decision: DecisionAnalysis | null;
 }
 
 export type CompareReply = WorkerReply<CompareResult>;

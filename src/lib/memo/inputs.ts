@@ -1,21 +1,61 @@
 import { breakdown } from "../model/breakdown.js";
+import { assumptionsRead, type EvaluationContext, type WorkbookEvaluation } from "../model/evaluate.js";
 import type { FleetRow } from "../model/fleet.js";
-import type { Assumption } from "../schema/index.js";
+import { isKasperskyDevice } from "../model/frozen.js";
+import { continuedUseIsLawful } from "../regulation/continued-use.js";
+import { eventInstant, milestone } from "../regulation/milestones.js";
+import { obligationsFor } from "../regulation/obligations.js";
+import type { Assumption, Scenario } from "../schema/index.js";
 import type { MemoInputs } from "./build.js";
+import { sha256 } from "./hash.js";
 
 /** The fleet as the memo states it: totals, and devices and Kaspersky devices per business unit (by name). */
 export function memoFleet(rows: readonly FleetRow[]): MemoInputs["fleet"] {
   return {
     devices: rows.length,
-    kasperskyDevices: rows.filter((r) => r.coveredProducts.length > 0).length,
+    kasperskyDevices: rows.filter(isKasperskyDevice).length,
     byUnit: breakdown(rows, [], "businessUnit")
       .map((g) => ({ unit: g.key, devices: g.devices, kaspersky: g.kasperskyDevices }))
       .sort((a, b) => a.unit.localeCompare(b.unit)),
   };
 }
 
-/** Every assumption in force (defaults, each replaced by the scenario's own), marked when the scenario changed it. */
-export function memoLedger(defaults: Iterable<Assumption>, overrides: readonly Assumption[]): MemoInputs["assumptions"] {
+/** The assumptions the model read (defaults, each replaced by the scenario's own), marked when the scenario changed them. */
+export function memoLedger(defaults: Iterable<Assumption>, overrides: readonly Assumption[], read?: ReadonlySet<string>): MemoInputs["assumptions"] {
   const changed = new Set(overrides.map((a) => a.id));
-  return [...new Map([...defaults, ...overrides].map((a) => [a.id, a])).values()].map((a) => ({ ...a, changed: changed.has(a.id) }));
+  return [...new Map([...defaults, ...overrides].map((a) => [a.id, a])).values()].filter((a) => !read || read.has(a.id)).map((a) => ({ ...a, changed: changed.has(a.id) }));
+}
+
+/**
+ * What the content hash covers: every input of the evaluation (the scenarios, the fleet and the
+ * data files). The CLI and the browser hash the same text, so a memo made in either can be
+ * checked against `offramp memo` on the same inputs.
+ */
+export function hashText(subject: Scenario, alternatives: readonly Scenario[], context: EvaluationContext): string {
+  return JSON.stringify({ scenario: subject, alternatives, rows: context.rows, defaults: context.defaults, book: context.book, options: context.options, regulation: context.regulation });
+}
+
+/** Everything the memo says, from the workbook's one evaluation: the CLI and the Memo page both build it here. */
+export async function memoInputs(subject: Scenario, alternatives: readonly Scenario[], context: EvaluationContext, result: WorkbookEvaluation, software: MemoInputs["software"]): Promise<MemoInputs> {
+  const strip = <T extends { draws: unknown }>({ draws: _d, ...rest }: T) => rest;
+  const event = (role: "salesStopped" | "updatesStopped") => {
+    const e = milestone(context.regulation, role);
+    return { date: e.date, instant: eventInstant(e).toISOString(), time: e.time ? `${e.time.local} ${e.time.zone}` : null, citation: e.citation, instrument: e.instrument };
+  };
+  const e = result.subject.exposure;
+  return {
+    scenario: subject,
+    evaluation: strip(result.subject.evaluation),
+    alternatives: result.alternatives.map(strip),
+    decision: result.decision,
+    obligations: obligationsFor(context.regulation, subject.profile),
+    continuedUseLawful: continuedUseIsLawful(context.regulation, subject.profile),
+    milestones: { salesStopped: event("salesStopped"), updatesStopped: event("updatesStopped") },
+    fleet: memoFleet(context.rows),
+    exposure: { valueOfInformation: e.valueOfInformation, tornado: e.tornado, fleetMultiplier: e.fleetMultiplier, frozenWeightShare: e.frozenWeightShare },
+    assumptions: memoLedger(context.defaults, subject.assumptions, assumptionsRead(subject, context)),
+    software,
+    contentHash: await sha256(hashText(subject, alternatives, context)),
+    trials: subject.trials,
+  };
 }

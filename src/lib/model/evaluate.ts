@@ -1,6 +1,6 @@
 import { quantileStandardErrors, summarize, exceedance, quantilesOf } from "../engine/summary.js";
-import { deadlinesFor } from "../regulation/deadlines.js";
-import type { Assumption, Deadline, PriceBook, ReplacementOption, Scenario, Timeline } from "../schema/index.js";
+import { deadlineDays, deadlinePassed, deadlinesFor } from "../regulation/deadlines.js";
+import type { Assumption, PriceBook, ReplacementOption, Scenario, Timeline } from "../schema/index.js";
 import { daysBetween } from "../util/dates.js";
 import { matches } from "./cost-plan.js";
 import { COST_ASSUMPTIONS, costReport, costStream, EFFORT_ASSUMPTIONS, type OptionCost } from "./cost-report.js";
@@ -93,12 +93,6 @@ export interface EvaluationDetail {
 
 const DAYS_PER_MONTH = 365.25 / 12;
 
-/** Days from the plan's start to a deadline's instant (its date's end when it has no time). */
-function deadlineOffset(planStart: string, deadline: Deadline & { instant?: string }): number {
-  if (deadline.instant) return (Date.parse(deadline.instant) - Date.parse(`${planStart}T00:00:00Z`)) / 86_400_000;
-  return daysBetween(planStart, deadline.date) + 1;
-}
-
 /**
  * One scenario, end to end, with one set of trials: the plan's schedule per trial (against every
  * deadline), the loss over the coming year and the horizon with that schedule (each frozen device
@@ -132,10 +126,6 @@ export function evaluateInDetail(scenario: Scenario, context: EvaluationContext)
   const keptDevices = context.rows.filter((r) => isKasperskyDevice(r) && keeps(r)).length;
   const plan = scenario.plan && migrating.length > 0 ? scenario.plan : null;
 
-  // Doing nothing: the exposure report (with its sensitivity), on the same seed and trials.
-  const exposure = exposureReport({ rows: context.rows, assumptions, profile: scenario.profile, asOf: scenario.asOf, updatesStopped: context.updatesStopped, trials: n, seed: scenario.seed, size, riskTolerance: scenario.riskTolerance, keepDraws: true });
-  const doNothingYear = exposure.annualDraws!;
-
   // Groups of frozen devices that migrate together: the plan's waves, then those the option keeps.
   const exposures = deviceExposure(context.rows, { asOf: scenario.asOf, updatesStopped: context.updatesStopped, weights: weightsFrom(assumptions), profile: scenario.profile, rule });
   const waveCount = plan ? plan.waves.length + 1 : 0;
@@ -156,6 +146,8 @@ export function evaluateInDetail(scenario: Scenario, context: EvaluationContext)
   const capacity = new Float64Array(n);
   const frozenDeviceDays = new Float64Array(n);
   const frozenWeight = fleet.groups.reduce((s, g) => s + g.frozenWeight, 0);
+  // Mean share of the frozen weight still frozen at the end of each week from the as-of date (the Exposure chart's plan line).
+  const planShare = new Float64Array(YEAR_WEEKS + 1);
   const year = (t: number, shares: Float64Array | null) => {
     const r = sampler.at(t, shares);
     lossYear[t] = r.year;
@@ -164,7 +156,14 @@ export function evaluateInDetail(scenario: Scenario, context: EvaluationContext)
     horizonLoss[t] = r.expectedHorizon;
     // Share of the frozen weight still frozen, averaged over the coming year.
     let left = 0;
-    if (shares) for (let g = 0; g < fleet.groups.length; g++) for (let j = 0; j < YEAR_WEEKS; j++) left += (fleet.groups[g]!.frozenWeight * shares[g * sampler.weeks + j]!) / YEAR_WEEKS;
+    if (shares && frozenWeight > 0) {
+      for (let j = 0; j <= YEAR_WEEKS; j++) {
+        let week = 0;
+        for (let g = 0; g < fleet.groups.length; g++) week += fleet.groups[g]!.frozenWeight * shares[g * sampler.weeks + Math.min(j, sampler.weeks - 1)]!;
+        if (j < YEAR_WEEKS) left += week / YEAR_WEEKS;
+        planShare[j]! += week / frozenWeight / n;
+      }
+    }
     frozenShare[t] = shares === null || frozenWeight === 0 ? 1 : left / frozenWeight;
   };
 
@@ -198,6 +197,10 @@ export function evaluateInDetail(scenario: Scenario, context: EvaluationContext)
   } else {
     for (let t = 0; t < n; t++) year(t, null);
   }
+
+  // Doing nothing: the exposure report (with its sensitivity), on the same seed and trials.
+  const exposure = exposureReport({ rows: context.rows, assumptions, profile: scenario.profile, asOf: scenario.asOf, updatesStopped: context.updatesStopped, trials: n, seed: scenario.seed, size, riskTolerance: scenario.riskTolerance, keepDraws: true, ...(plan ? { planRemaining: Array.from(planShare) } : {}) });
+  const doNothingYear = exposure.annualDraws!;
 
   const cost = costReport({
     rows: context.rows,
@@ -252,14 +255,14 @@ export function evaluateInDetail(scenario: Scenario, context: EvaluationContext)
     horizonTotal: { mean: totalSummary.mean, standardError: totalSummary.standardError, p10: totalSummary.p[10], p50: totalSummary.p[50], p90: totalSummary.p[90] },
     deadlines: plan
       ? deadlines.map((deadline) => {
-          const days = deadlineOffset(plan.start, deadline);
+          const days = deadlineDays(plan.start, deadline);
           let met = 0;
           for (let t = 0; t < n; t++) if (migrationMonths[t]! * DAYS_PER_MONTH <= days) met++;
           const p = met / n;
-          return { deadline, probability: p, standardError: Math.sqrt((p * (1 - p)) / n), passed: deadlineOffset(scenario.asOf, deadline) <= 0 };
+          return { deadline, probability: p, standardError: Math.sqrt((p * (1 - p)) / n), passed: deadlinePassed(scenario.asOf, deadline) };
         })
       : // Without a plan nothing is ever migrated: every deadline is missed (or had passed already).
-        deadlines.map((deadline) => ({ deadline, probability: 0, standardError: 0, passed: deadlineOffset(scenario.asOf, deadline) <= 0 })),
+        deadlines.map((deadline) => ({ deadline, probability: 0, standardError: 0, passed: deadlinePassed(scenario.asOf, deadline) })),
     completion: timeline ? { p50: c50!, p80: c80! } : null,
     frozenDeviceDays: plan ? quantilesOf(frozenDeviceDays, [0.5])[0]! : null,
     frozenShareYear: estimate(frozenShare).mean,

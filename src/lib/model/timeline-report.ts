@@ -2,6 +2,7 @@ import { pert, triangular, type Distribution } from "../engine/distributions.js"
 import { quantileFunction } from "../engine/quantile.js";
 import { streamKey, uniformAt } from "../engine/streams.js";
 import { quantilesOf } from "../engine/summary.js";
+import { deadlineDays } from "../regulation/deadlines.js";
 import type { Deadline, MigrationPlan, PlanRange } from "../schema/index.js";
 import { daysBetween, isoDay, utcMidnight } from "../util/dates.js";
 import type { FleetRow } from "./fleet.js";
@@ -166,8 +167,8 @@ export function timelineReport(request: TimelineRequest): TimelineReport {
     completion: quantiles(d.allMigrated),
     done: quantiles(d.done),
     deadlines: request.deadlines.map((deadline) => {
-      // A deadline is met when the last device is off Kaspersky by the end of its day.
-      const days = daysBetween(start, deadline.date) + 1;
+      // Met when the last device is off Kaspersky by the deadline's instant (00:00 EDT for the cutoff; the end of the day for a date).
+      const days = deadlineDays(start, deadline);
       return { deadline, passed: days <= 0, ...within(d.allMigrated, days) };
     }),
     burnDown,
@@ -183,7 +184,7 @@ export function timelineReport(request: TimelineRequest): TimelineReport {
  * the plan's capacity is not enough (the fixed phases alone run past the deadline).
  */
 export function capacityFor(request: TimelineRequest, deadline: string, target: number): number | null {
-  const days = daysBetween(request.plan.start, deadline) + 1;
+  const days = deadlineDays(request.plan.start, { date: deadline });
   const waves = wavesFor(request.plan, request.rows, request.updatesStopped, request.rule);
   const p = (scale: number) => within(simulate({ ...request, capacityScale: scale, onTrial: undefined }, waves, 1).allMigrated, days).probability;
   let lo = 0.05;
