@@ -7,8 +7,8 @@ const money = (text: string | null) => Number(text!.replace(/[$,]/g, ""));
 describe("the Exposure page", () => {
   it("shows expected loss with its standard error, and recomputes when an assumption is edited", async () => {
     const { page, report } = await site.open("/exposure.html");
-    const eal = page.locator('[data-figure="expected-annual-loss"]');
-    await page.locator('[data-status="model"]', { hasText: "100,000 trials" }).waitFor({ timeout: 30_000 });
+    const eal = page.locator('[data-figure="loss-doing-nothing"]');
+    await page.locator('[data-status="model"]', { hasText: "20,000 trials" }).waitFor({ timeout: 30_000 });
     const before = money(await eal.textContent());
     expect(before).toBeGreaterThan(0);
     expect(await eal.locator("xpath=..").textContent()).toMatch(/± \$[\d,]+ Monte Carlo SE/);
@@ -26,7 +26,7 @@ describe("the Exposure page", () => {
 
   it("marks an edit that breaks low <= most likely <= high and ignores it", async () => {
     const { page } = await site.open("/exposure.html");
-    await page.locator('[data-status="model"]', { hasText: "100,000 trials" }).waitFor({ timeout: 30_000 });
+    await page.locator('[data-status="model"]', { hasText: "20,000 trials" }).waitFor({ timeout: 30_000 });
     const row = page.locator('tr[data-assumption="s_endpoint_malware_share"]');
     await row.locator("input").first().fill("0.9");
     await expect.poll(() => row.getAttribute("class")).toContain("invalid");

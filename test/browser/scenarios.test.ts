@@ -14,7 +14,7 @@ describe("the Scenarios page", () => {
     const recommendation = page.locator("[data-recommendation]");
     await recommendation.waitFor();
     expect(await recommendation.locator("li").count()).toBeGreaterThan(0);
-    expect(await recommendation.textContent()).toMatch(/best on/);
+    expect(await recommendation.textContent()).toMatch(/lowest expected cost plus loss/);
     await expect(page.locator('svg[aria-label="Cost against risk for each scenario"]').count()).resolves.toBe(1);
     expect(report.errors).toEqual([]);
     expect(site.foreign).toEqual([]);
