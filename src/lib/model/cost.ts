@@ -120,7 +120,8 @@ const ONE_OFF = ["dualRunning", "labour", "team", "cleanup", "helpdesk", "traini
  *   device-month × (a) the trial's frozen device-days / 30.4375 for the devices the option
  *   replaces, capped at those devices × the horizon and charged front-loaded (month m carries
  *   min(N, D − N·m) device-months for N replaced devices and D device-months: the same total,
- *   and more waiting only ever adds later months), plus (b) every month of the horizon for
+ *   and more waiting only ever adds later months; the schedule gives the total, not when, and
+ *   front-loading errs toward the higher present value), plus (b) every month of the horizon for
  *   each kept device running Kaspersky protection. Without a plan (a) is 0.
  * - Prepaid Kaspersky licences are not in any option's total: their value is lost whatever is
  *   chosen (see `sunkPrepaid`).
