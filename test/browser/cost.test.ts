@@ -12,7 +12,8 @@ describe("the Cost page", () => {
     const p50 = page.locator('tr[data-option="one-edr-everywhere"] [data-figure="p50"]');
     const before = money(await p50.textContent());
     expect(before).toBeGreaterThan(100_000);
-    expect(money(await page.locator('tr[data-option="keep-kaspersky"] [data-figure="p50"]').textContent())).toBe(0);
+    // Keeping Kaspersky is not free: its devices carry compensating controls for the whole horizon.
+    expect(money(await page.locator('tr[data-option="keep-kaspersky"] [data-figure="p50"]').textContent())).toBeGreaterThan(0);
     expect(await page.locator('td[data-pair="mixed-by-segment<one-edr-everywhere"]').textContent()).toMatch(/%$/);
     // Halve CrowdStrike's price: its option must get cheaper.
     const row = page.locator('tr[data-assumption="falcon-enterprise"]');
