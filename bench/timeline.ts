@@ -2,15 +2,18 @@
  * The Timeline page's run: 10,000 trials of a 100,000-device plan in 50 waves (the sample's
  * Kaspersky devices repeated and spread over 50 business units, one wave each). Target: under 250 ms.
  */
+import { readFileSync } from "node:fs";
 import { loadFleet } from "../loaders/data/workbook.js";
 import type { FleetRow } from "../src/lib/model/fleet.js";
+import { frozenRule, isKasperskyDevice } from "../src/lib/model/frozen.js";
+import { assumptionIndex } from "../src/lib/model/parameters.js";
 import { timelineReport } from "../src/lib/model/timeline-report.js";
 import type { MigrationPlan } from "../src/lib/schema/index.js";
 import { time } from "./timing.js";
 
 export async function benchTimeline(devices = 100_000, waves = 50, trials = 10_000): Promise<string[]> {
   const fleet = await loadFleet();
-  const kaspersky = fleet.rows.filter((r) => r.coveredProducts.length > 0);
+  const kaspersky = fleet.rows.filter(isKasperskyDevice);
   const rows: FleetRow[] = Array.from({ length: devices }, (_, i) => ({ ...kaspersky[i % kaspersky.length]!, deviceId: `d${i}`, businessUnit: `unit-${i % waves}` }));
   const r = (low: number, likely: number, high: number) => ({ low, likely, high });
   const plan: MigrationPlan = {
@@ -28,7 +31,10 @@ export async function benchTimeline(devices = 100_000, waves = 50, trials = 10_0
     slippage: r(1, 1.1, 1.6),
     freezes: [{ label: "Year end", from: "2026-12-18", to: "2027-01-04" }],
   };
-  const request = { plan, rows, updatesStopped: fleet.updatesStopped.date, deadlines: [{ id: "d", label: "Deadline", date: "2027-06-30", kind: "internal" as const }], trials, seed: 1 };
+  const defaults = JSON.parse(readFileSync("data/assumptions.json", "utf8")).assumptions;
+  const profile = JSON.parse(readFileSync("data/profiles/sample-organisation.json", "utf8")).profile;
+  const rule = frozenRule(profile, assumptionIndex(defaults));
+  const request = { plan, rows, updatesStopped: fleet.updatesStopped.date, rule, deadlines: [{ id: "d", label: "Deadline", date: "2027-06-30", kind: "internal" as const }], trials, seed: 1 };
   const { ms, result } = time(() => timelineReport(request), 5, 1);
   return [
     `timeline, ${trials.toLocaleString("en-US")} trials of a ${devices.toLocaleString("en-US")}-device plan in ${result.waves.length} waves`,

@@ -15,6 +15,18 @@ const offramp = async (args: string[]) => {
 };
 const SCENARIO = "data/scenarios/sample-organisation.json";
 
+/** The sample organisation as another scenario file: another option, or extra deadlines (inventory paths made absolute). */
+async function variant(changes: Record<string, unknown>): Promise<string> {
+  const { mkdtempSync, readFileSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const base = JSON.parse(readFileSync(SCENARIO, "utf8"));
+  const inventory = base.inventory.map((ref: { file: string }) => ({ ...ref, file: resolve("data/scenarios", ref.file) }));
+  const file = join(mkdtempSync(join(tmpdir(), "offramp-model-")), "scenario.json");
+  writeFileSync(file, JSON.stringify({ ...base, inventory, ...changes }));
+  return file;
+}
+
 describe("offramp model", () => {
   it("--json prints the exposure section with standard errors, reproducibly for a seed", async () => {
     const a = await offramp(["model", "--scenario", SCENARIO, "--trials", "20000", "--seed", "7", "--json"]);
@@ -30,6 +42,8 @@ describe("offramp model", () => {
     expect(e.loss.costOfDelayPerWeek.mean).toBeGreaterThan(0);
     expect(e.assumptionsUsed.lefBase).toBe("lef_baseline_midsize");
     expect(e.valueOfInformation).toHaveLength(5);
+    // The evaluation counts through the same definitions as the exposure section.
+    expect(doc.evaluation.counts).toMatchObject({ devices: 4001, kasperskyDevices: 1151, frozenDevices: e.frozenDevices, assumedFrozen: e.assumedFrozen });
     const b = JSON.parse((await offramp(["model", "--scenario", SCENARIO, "--trials", "20000", "--seed", "7", "--json"])).stdout);
     expect(b.exposure.loss).toEqual(e.loss);
   });
@@ -43,40 +57,77 @@ describe("offramp model", () => {
 });
 
 describe("offramp model: the cost section", () => {
-  it("prices every option with P10/P50/P90 and pairwise probabilities", async () => {
-    const { code, stdout } = await offramp(["model", "--scenario", SCENARIO, "--trials", "5000", "--seed", "3", "--json"]);
+  it("prices every option with P10/P50/P90 and ranks them on cost plus loss, each paired with the best", async () => {
+    // The sample's option (mixed by segment) and the three others, each as a scenario to compare.
+    const others = await Promise.all(["defender-everywhere", "one-edr-everywhere", "keep-kaspersky"].map((option) => variant({ id: option, name: option, option })));
+    const { code, stdout } = await offramp(["model", "--scenario", SCENARIO, ...others.flatMap((f) => ["--compare", f]), "--trials", "5000", "--seed", "3", "--json"]);
     expect(code).toBe(0);
-    const cost = JSON.parse(stdout).cost;
-    expect(cost.horizonMonths).toBe(36);
-    expect(cost.options.map((o: { optionId: string }) => o.optionId)).toEqual(["defender-everywhere", "one-edr-everywhere", "mixed-by-segment", "keep-kaspersky"]);
-    for (const o of cost.options.slice(0, 3)) {
-      expect(o.total.p[10]).toBeLessThan(o.total.p[50]);
-      expect(o.total.p[50]).toBeLessThan(o.total.p[90]);
-      expect(o.migratedDevices).toBe(1151);
-      expect(o.perDevice).toBeGreaterThan(0);
+    const doc = JSON.parse(stdout);
+    expect(doc.cost.optionId).toBe("mixed-by-segment");
+    expect(doc.cost.total.n).toBe(5000);
+    expect(doc.cost.migratedDevices).toBe(1151);
+    const all = [doc.evaluation, ...doc.alternatives];
+    expect(all.map((e: { option: string }) => e.option)).toEqual(["mixed-by-segment", "defender-everywhere", "one-edr-everywhere", "keep-kaspersky"]);
+    for (const e of all) {
+      expect(e).toMatchObject({ seed: 3, trials: 5000, horizonMonths: 36 });
+      expect(e.cost.p[10]).toBeLessThan(e.cost.p[50]);
+      expect(e.cost.p[50]).toBeLessThan(e.cost.p[90]);
     }
-    expect(cost.options[3].total.mean).toBe(0);
-    const pair = cost.cheaper.find((c: { a: string; b: string }) => c.a === "defender-everywhere" && c.b === "one-edr-everywhere");
-    expect(pair.probability).toBeGreaterThan(0.9);
+    for (const e of all.slice(0, 3)) {
+      expect(e.keptDevices).toBe(0);
+      expect(e.cost.perDevice).toBeGreaterThan(0);
+    }
+    // Keeping Kaspersky is not free: its devices carry compensating controls. It is still the cheapest to buy,
+    // and nothing is ever migrated, so the loss is the loss doing nothing.
+    const keep = all[3];
+    expect(keep.keptDevices).toBe(1151);
+    expect(keep.cost.mean).toBeGreaterThan(0);
+    for (const e of all.slice(0, 3)) expect(keep.cost.mean).toBeLessThan(e.cost.mean);
+    expect(keep.completion).toBeNull();
+    expect(keep.lossWithPlan).toEqual(keep.lossDoingNothing);
+    // The ranking: lowest cost plus expected loss over the horizon first, each other option paired with it.
+    const ranking = doc.decision.ranking as { id: string; total: { mean: number }; versusBest: { meanDifference: number; probability: number; tie: boolean } | null }[];
+    expect(ranking).toHaveLength(4);
+    expect(ranking.map((r) => r.total.mean)).toEqual([...ranking.map((r) => r.total.mean)].sort((x, y) => x - y));
+    expect(ranking[0]!.versusBest).toBeNull();
+    for (const r of ranking.slice(1)) expect(r.versusBest!.meanDifference).toBeGreaterThanOrEqual(0);
+    // One EDR everywhere costs far more than the best for the same plan: more in every simulated future.
+    const edr = ranking.find((r) => r.id === "one-edr-everywhere")!;
+    expect(edr.versusBest).toMatchObject({ tie: false });
+    expect(edr.versusBest!.probability).toBeLessThan(0.1);
+    expect(doc.decision.recommendation.id).toBe(ranking[0]!.id);
+    expect(doc.decision.evpi.value).toBeGreaterThanOrEqual(0);
   });
 });
 
 describe("offramp model: the timeline section", () => {
   it("gives completion dates, each deadline's probability and the exposure carried, and feeds the loss model", async () => {
-    const { code, stdout } = await offramp(["model", "--scenario", SCENARIO, "--trials", "5000", "--seed", "3", "--json"]);
+    // The sample's own deadlines, and one that passed before the as-of date (2026-11-25).
+    const base = JSON.parse((await import("node:fs")).readFileSync(SCENARIO, "utf8"));
+    const file = await variant({ deadlines: [...base.deadlines, { id: "old-contract", label: "Old contract", date: "2026-06-30", kind: "contractual" }] });
+    const { code, stdout } = await offramp(["model", "--scenario", file, "--trials", "5000", "--seed", "3", "--json"]);
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
     const t = doc.timeline;
     expect(t.trials).toBe(5000);
     expect(t.completion.p50 <= t.completion.p80 && t.completion.p80 <= t.completion.p90).toBe(true);
-    const ids = t.deadlines.map((d: { id: string }) => d.id);
-    expect(ids).toEqual(expect.arrayContaining(["board-target", "insurance-renewal", "KAS-2024-07-20-NEWAGR"]));
-    expect(t.deadlines.find((d: { id: string }) => d.id === "KAS-2024-07-20-NEWAGR").passed).toBe(true);
-    const insurance = t.deadlines.find((d: { id: string }) => d.id === "insurance-renewal");
+    const e = doc.evaluation;
+    expect(e.completion).toEqual({ p50: t.completion.p50, p80: t.completion.p80 });
+    // Only removal obligations are deadlines: a private US company keeping Kaspersky breaks no BIS deadline.
+    const ids = e.deadlines.map((d: { deadline: { id: string } }) => d.deadline.id);
+    expect(ids).toEqual(["old-contract", "board-target", "insurance-renewal"]);
+    expect(e.deadlines[0]).toMatchObject({ passed: true, probability: 0 });
+    const insurance = e.deadlines.find((d: { deadline: { id: string } }) => d.deadline.id === "insurance-renewal");
+    expect(insurance.passed).toBe(false);
     expect(insurance.probability).toBeGreaterThan(0.2);
     expect(insurance.probability).toBeLessThan(0.95);
-    expect(t.exposureDeviceDays.p50).toBeGreaterThan(0);
+    expect(e.frozenDeviceDays).toBeGreaterThan(0);
+    // The plan's burn-down drives the loss: less expected loss over the coming year than doing nothing, beyond Monte Carlo error.
     expect(doc.exposure.yearAhead.plan).toBeLessThan(doc.exposure.yearAhead.doNothing);
+    expect(e.lossWithPlan.mean).toBeLessThan(e.lossDoingNothing.mean);
+    expect(e.planSaving.mean).toBeGreaterThan(2 * e.planSaving.standardError);
+    expect(e.frozenShareYear).toBeGreaterThan(0);
+    expect(e.frozenShareYear).toBeLessThan(1);
   });
 });
 
@@ -102,11 +153,14 @@ describe("offramp scenario", () => {
   });
 
   it("diff lists what changed and how the headline figures moved", async () => {
-    const { code, stdout } = await offramp(["scenario", "diff", "data/scenarios/presets/phased-by-criticality.json", "data/scenarios/presets/rip-and-replace-now.json", "--trials", "1000"]);
+    // Each scenario's own trial count (20,000 in the presets), both on the first one's seed: the differences are paired.
+    const { code, stdout } = await offramp(["scenario", "diff", "data/scenarios/presets/phased-by-criticality.json", "data/scenarios/presets/rip-and-replace-now.json"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/option: "mixed-by-segment" -> "defender-everywhere"/);
     expect(stdout).toMatch(/plan\.capacityPerWeek\.likely: 80 -> 200/);
-    expect(stdout).toMatch(/cost P50 over the horizon +\$[\d,]+ -> \$[\d,]+/);
+    expect(stdout).toMatch(/Headline figures \(20,000 trials, seed \d+, paired\)/);
+    expect(stdout).toMatch(/cost over the horizon \(mean\) +\$[\d,]+ -> \$[\d,]+ +\([+−]\$[\d,]+ ± \$[\d,]+\)/);
+    expect(stdout).toMatch(/cost plus expected loss over the horizon +\$[\d,]+ -> \$[\d,]+/);
     expect(stdout).toMatch(/Kaspersky gone \(median\) +2027-\d\d-\d\d -> 2027-\d\d-\d\d/);
   });
 });

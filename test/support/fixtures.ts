@@ -37,12 +37,13 @@ export function install(deviceId: string, catalogId: string | null, overrides: P
 
 const source = [{ url: "https://example.org/source" }];
 
+/** Products as data/catalogs/kaspersky.json has them: the Network Agent manages a device, it does not protect it (no signatures to freeze). */
 export const TINY_CATALOG: Catalog = {
   vendor: "Kaspersky",
   description: "test catalog",
   products: [
     { id: "kes-windows", name: "Kaspersky Endpoint Security for Windows", vendor: "Kaspersky", line: "business", platforms: ["windows"], coveredByUsProhibition: "yes", match: [{ field: "name", pattern: "^Kaspersky Endpoint Security( [\\d.]+)? for Windows$" }], sources: source },
-    { id: "network-agent", name: "Network Agent", vendor: "Kaspersky", line: "business", platforms: ["windows", "linux"], coveredByUsProhibition: "yes", match: [{ field: "name", pattern: "Network Agent$" }, { field: "package", pattern: "^klnagent(64)?$" }], sources: source },
+    { id: "network-agent", name: "Network Agent", vendor: "Kaspersky", line: "business", platforms: ["windows", "linux"], coveredByUsProhibition: "yes", role: "management", match: [{ field: "name", pattern: "Network Agent$" }, { field: "package", pattern: "^klnagent(64)?$" }], sources: source },
     { id: "threat-intelligence", name: "Kaspersky Threat Intelligence", vendor: "Kaspersky", line: "service", platforms: ["saas"], coveredByUsProhibition: "no", match: [{ field: "name", pattern: "^Kaspersky Threat Intelligence" }], sources: source },
     { id: "kaspresso", name: "Kaspresso", vendor: "Kaspersky", line: "business", platforms: ["dev-library"], coveredByUsProhibition: "unclear", match: [{ field: "purl", pattern: "^pkg:maven/com\\.kaspersky\\." }], sources: source },
     { id: "kaspersky-other", name: "Other Kaspersky", vendor: "Kaspersky", line: "business", platforms: ["any"], coveredByUsProhibition: "unclear", match: [{ field: "publisher", pattern: "Kaspersky" }], sources: source },

@@ -3,6 +3,7 @@ import { lognormalFrom90, mean, point } from "../../../src/lib/engine/distributi
 import { decayMultiplier } from "../../../src/lib/model/decay.js";
 import { decayFleetMultiplier, deviceExposure, deviceWeight, exposureProfile, fleetMultiplier, type DeviceWeights } from "../../../src/lib/model/exposure.js";
 import type { FleetRow } from "../../../src/lib/model/fleet.js";
+import type { FrozenRule } from "../../../src/lib/model/frozen.js";
 import { simulateLoss } from "../../../src/lib/model/loss.js";
 import { tornado, varianceShare } from "../../../src/lib/model/sensitivity.js";
 import { randomSource } from "../../../src/lib/engine/prng.js";
@@ -10,6 +11,9 @@ import type { OrgProfile } from "../../../src/lib/schema/index.js";
 
 const weights: DeviceWeights = { criticality: { 1: 3, 2: 2, 3: 1, 4: 0.5 }, internetFacing: 2, sensitivity: { public: 0.5, internal: 1, confidential: 1.5, restricted: 2 } };
 const profile: OrgProfile = { name: "t", usPerson: true, federalAgency: false, federalContractor: false, fccSubsidyRecipient: false, resellerMspOem: false, criticalInfrastructure: false, governmentSystems: false, countries: ["US"] };
+// A US person's devices with no signature date are taken as frozen (frozen_rule_us_person_devices = 1); anyone else's are not.
+const usPerson: FrozenRule = { usPerson: true, assumeFrozen: true };
+const other: FrozenRule = { usPerson: false, assumeFrozen: false };
 const row = (id: string, o: Partial<FleetRow> = {}): FleetRow => ({ deviceId: id, hostname: id, businessUnit: "Ops", site: "HQ", country: "US", osFamily: "windows", deviceType: "workstation", criticality: 3, internetFacing: false, dataSensitivity: "internal", coveredProducts: ["kes-windows"], signatureDate: "2024-09-27", coveredProtection: true, ...o });
 
 describe("decayMultiplier", () => {
@@ -27,20 +31,32 @@ describe("deviceExposure", () => {
   const rows = [
     row("a"), // frozen since 27 Sep 2024
     row("b", { signatureDate: "2026-11-20", country: "DE" }), // still updating abroad
-    row("c", { signatureDate: null }), // no console date: frozen from the cutoff
+    row("c", { signatureDate: null }), // no console date: frozen from the cutoff, by the rule
     row("d", { coveredProtection: false, coveredProducts: ["network-agent"], signatureDate: null }), // agent left behind
     row("e", { coveredProducts: [], coveredProtection: false, signatureDate: null, criticality: 1, internetFacing: true, dataSensitivity: "restricted" }),
   ];
-  const options = { asOf: "2025-09-29", updatesStopped: "2024-09-29", weights, profile };
+  const options = { asOf: "2025-09-29", updatesStopped: "2024-09-29", weights, profile, rule: usPerson };
 
   it("marks frozen protection and counts days from its last update, or from the cutoff", () => {
-    expect(deviceExposure(rows, options).map((e) => [e.deviceId, e.frozen, e.daysFrozen])).toEqual([
+    expect(deviceExposure(rows, options).map((e) => [e.deviceId, e.frozen, e.assumed, e.daysFrozen])).toEqual([
+      ["a", true, false, 367],
+      ["b", false, false, null],
+      ["c", true, true, 365],
+      ["d", false, false, null],
+      ["e", false, false, null],
+    ]);
+  });
+
+  it("leaves a device with no signature date unfrozen where the rule says so, and still counts a dated one", () => {
+    expect(deviceExposure(rows, { ...options, profile: { ...profile, usPerson: false }, rule: other }).map((e) => [e.deviceId, e.frozen, e.daysFrozen])).toEqual([
       ["a", true, 367],
       ["b", false, null],
-      ["c", true, 365],
+      ["c", false, null],
       ["d", false, null],
       ["e", false, null],
     ]);
+    const p = exposureProfile(deviceExposure(rows, options));
+    expect([p.frozenDevices, p.assumedFrozen]).toEqual([2, 1]);
   });
 
   it("weighs criticality, internet exposure and data sensitivity together", () => {
@@ -70,7 +86,7 @@ describe("deviceExposure", () => {
 
 describe("simulateLoss", () => {
   const rows = [row("a"), row("b", { coveredProducts: [], coveredProtection: false, signatureDate: null })];
-  const exposure = exposureProfile(deviceExposure(rows, { asOf: "2026-09-29", updatesStopped: "2024-09-29", weights, profile }));
+  const exposure = exposureProfile(deviceExposure(rows, { asOf: "2026-09-29", updatesStopped: "2024-09-29", weights, profile, rule: usPerson }));
   // Points everywhere: E = (1 + 3)/2 = 2 (decay complete); LEF = 0.5·((1 − 0.4) + 0.4·2) = 0.7.
   const inputs = { lefBase: point(0.5), s: point(0.4), mInf: point(3), mKsn: point(1.5), tau: point(1), lossMagnitude: lognormalFrom90(1e5, 1e7) };
 
@@ -85,6 +101,24 @@ describe("simulateLoss", () => {
     expect(relative(r.costOfDelayPerWeek.mean, ((0.7 - 0.5) * em) / 52)).toBeLessThan(1e-9);
     // P(any loss event) = 1 − e^−0.7 = 0.50341.
     expect(Math.abs(r.tolerance!.probability - (1 - Math.exp(-0.7)))).toBeLessThan(5 * r.tolerance!.standardError);
+  });
+
+  it("ages the frozen fleet week by week over the coming year, so the year costs more than today's exposure", () => {
+    // One device frozen on the as-of date, one clean: E(t) = (1 + M(t)) / 2 with M(t) = 1.5 + 1.5·(1 − e^(−t/60)),
+    // t at mid-week (3.5 + 7j days, j = 0…51). Today E = 1.25; over the year, in closed form (a geometric sum):
+    // mean E = 1 + (3 − 1.5·e^(−3.5/60)·(1 − e^(−364/60)) / (52·(1 − e^(−7/60))) − 1) / 2.
+    const fresh = exposureProfile(deviceExposure([row("a", { signatureDate: "2024-09-29" }), rows[1]!], { asOf: "2024-09-29", updatesStopped: "2024-09-29", weights, profile, rule: usPerson }));
+    const slow = { ...inputs, tau: point(60) };
+    const r = simulateLoss(fresh, slow, { trials: 1000, seed: 4 });
+    const meanM = 3 - (1.5 * Math.exp(-3.5 / 60) * (1 - Math.exp(-364 / 60))) / (52 * (1 - Math.exp(-7 / 60)));
+    const meanE = 1 + (meanM - 1) / 2;
+    expect(r.multiplierAtLikely).toBeCloseTo(1.25, 12);
+    expect(meanE).toBeCloseTo(1.87673, 5); // most of the decay happens within the year
+    const em = mean(slow.lossMagnitude);
+    // Excess a year = LEF_base · s · (mean E − 1) · E[magnitude], exactly with point inputs.
+    expect(Math.abs(r.excessAnnualLoss.mean - 0.5 * 0.4 * (meanE - 1) * em) / r.excessAnnualLoss.mean).toBeLessThan(1e-9);
+    // Three and a half times what today's multiplier alone would give.
+    expect(r.excessAnnualLoss.mean / (0.5 * 0.4 * (1.25 - 1) * em)).toBeCloseTo(0.87673 / 0.25, 4);
   });
 
   it("is reproducible: the same seed gives the same figures, another seed other draws", () => {

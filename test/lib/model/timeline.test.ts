@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { FleetRow } from "../../../src/lib/model/fleet.js";
+import type { FrozenRule } from "../../../src/lib/model/frozen.js";
 import { schedule, wavesFor, type ScheduleValues, type WaveDevices } from "../../../src/lib/model/schedule.js";
 import { capacityFor, remainingFromAsOf, timelineReport } from "../../../src/lib/model/timeline-report.js";
 import type { MigrationPlan } from "../../../src/lib/schema/index.js";
@@ -45,6 +46,22 @@ describe("schedule, worked by hand", () => {
   it("never finishes with no capacity", () => {
     expect(schedule(waves, { ...values, capacityPerWeek: 0 }, options).allMigrated).toBe(Infinity);
   });
+  it("stretches every phase by the slippage, the waves included (it divides the weekly capacity)", () => {
+    // Slippage 2: phases end on days 28, 42, 56; the waves run at 25 a week, so A's 80 take 3.2 weeks
+    // (day 78.4) and B's 180 another 7.2 (day 128.8); stragglers by day 156.8: the whole schedule doubles.
+    const slow = schedule(waves, { ...values, slippage: 2 }, { ...options, horizonWeeks: 30 });
+    expect(slow.phases.map((p) => [p.id, p.end])).toEqual([
+      ["procurement", 28],
+      ["preparation", 42],
+      ["pilot", 56],
+      ["waves", expect.closeTo(128.8, 9)],
+      ["stragglers", expect.closeTo(156.8, 9)],
+      ["decommission", expect.closeTo(170.8, 9)],
+    ]);
+    expect(slow.waveEnds[0]).toBeCloseTo(78.4, 9);
+    expect(slow.allMigrated).toBeCloseTo(2 * s.allMigrated, 9);
+    expect(slow.frozenDeviceDays).toBeCloseTo(2 * s.frozenDeviceDays, 6);
+  });
 });
 
 describe("schedule: more capacity never finishes later", () => {
@@ -74,6 +91,8 @@ describe("schedule: more capacity never finishes later", () => {
 const row = (id: string, o: Partial<FleetRow> = {}): FleetRow => ({ deviceId: id, hostname: id, businessUnit: "Ops", site: "HQ", country: "US", osFamily: "windows", deviceType: "workstation", criticality: 3, internetFacing: false, dataSensitivity: "internal", coveredProducts: ["kes-windows"], signatureDate: "2024-09-27", coveredProtection: true, ...o });
 const rows = [...Array.from({ length: 70 }, (_, i) => row(`w${i}`)), ...Array.from({ length: 30 }, (_, i) => row(`s${i}`, { deviceType: "server", criticality: 1 })), row("clean", { coveredProducts: [] })];
 const point = (x: number) => ({ low: x, likely: x, high: x });
+// Every device here has a signature date, so the rule for undated ones changes nothing.
+const rule: FrozenRule = { usPerson: true, assumeFrozen: true };
 const plan: MigrationPlan = {
   start: "2027-01-04",
   procurementDays: point(14),
@@ -92,12 +111,18 @@ const plan: MigrationPlan = {
 
 describe("timelineReport", () => {
   it("puts Kaspersky devices in the first wave that matches, and the rest in a last wave", () => {
-    expect(wavesFor(plan, rows, "2024-09-29").map((w) => [w.id, w.devices])).toEqual([["critical", 30], ["unassigned", 70]]);
+    expect(wavesFor(plan, rows, "2024-09-29", rule).map((w) => [w.id, w.devices])).toEqual([["critical", 30], ["unassigned", 70]]);
+  });
+
+  it("counts a wave's frozen devices by signature date, and undated ones by the rule", () => {
+    const mixed = [row("old"), row("new", { signatureDate: "2026-11-20" }), row("undated", { signatureDate: null }), row("agent", { signatureDate: null, coveredProtection: false, coveredProducts: ["network-agent"] })];
+    expect(wavesFor(plan, mixed, "2024-09-29", rule).map((w) => [w.id, w.devices, w.frozen])).toEqual([["critical", 0, 0], ["unassigned", 4, 2]]);
+    expect(wavesFor(plan, mixed, "2024-09-29", { usPerson: false, assumeFrozen: false }).map((w) => [w.id, w.devices, w.frozen])).toEqual([["critical", 0, 0], ["unassigned", 4, 1]]);
   });
 
   it("with point estimates reproduces the deterministic schedule exactly", () => {
-    const r = timelineReport({ plan, rows, updatesStopped: "2024-09-29", deadlines: [], trials: 200, seed: 1 });
-    const s = schedule(wavesFor(plan, rows, "2024-09-29"), { procurementDays: 14, preparationDays: 7, pilotDays: 7, capacityPerWeek: 50, stragglerShare: 0.1, stragglerDays: 14, decommissionDays: 7, slippage: 1 }, { ...options, horizonWeeks: 104 });
+    const r = timelineReport({ plan, rows, updatesStopped: "2024-09-29", rule, deadlines: [], trials: 200, seed: 1 });
+    const s = schedule(wavesFor(plan, rows, "2024-09-29", rule), { procurementDays: 14, preparationDays: 7, pilotDays: 7, capacityPerWeek: 50, stragglerShare: 0.1, stragglerDays: 14, decommissionDays: 7, slippage: 1 }, { ...options, horizonWeeks: 104 });
     // 100 devices: flows 27 + 63 less the pilot's 10 = 80 at 50 a week from day 28: day 39.2; stragglers 10 by day 53.2.
     expect(s.allMigrated).toBeCloseTo(53.2, 9);
     expect(r.completion).toEqual({ p10: "2027-02-26", p50: "2027-02-26", p80: "2027-02-26", p90: "2027-02-26" });
@@ -108,7 +133,7 @@ describe("timelineReport", () => {
     // Only procurement is uncertain: T ~ triangular(0, 0, 70); everything else is instant. The last
     // device is off Kaspersky a moment after T, so P(met by day 36) = 1 − (1 − 36/70)² = 0.764082.
     const instant = { ...plan, procurementDays: { low: 0, likely: 0, high: 70, shape: "triangular" as const }, preparationDays: point(0), pilotDays: point(0), pilotDevices: 0, capacityPerWeek: point(1e9), stragglerShare: point(0), stragglerDays: point(0), decommissionDays: point(0) };
-    const r = timelineReport({ plan: instant, rows, updatesStopped: "2024-09-29", deadlines: [{ id: "d", label: "D", date: "2027-02-08", kind: "internal" }, { id: "old", label: "Old", date: "2026-12-01", kind: "regulatory" }], trials: 20_000, seed: 7 });
+    const r = timelineReport({ plan: instant, rows, updatesStopped: "2024-09-29", rule, deadlines: [{ id: "d", label: "D", date: "2027-02-08", kind: "internal" }, { id: "old", label: "Old", date: "2026-12-01", kind: "regulatory" }], trials: 20_000, seed: 7 });
     const d = r.deadlines[0]!;
     expect(Math.abs(d.probability - 0.764082)).toBeLessThan(5 * d.standardError);
     expect(r.deadlines[1]).toMatchObject({ passed: true, probability: 0 });
@@ -117,14 +142,14 @@ describe("timelineReport", () => {
   it("finds the capacity a deadline needs: the hand answer when nothing else is uncertain", () => {
     // Waves start on day 28 and 80 devices must pass; stragglers take 14 days. To be done by the end
     // of day 63 (2027-03-08) the waves must end by day 49: 80 devices in 3 weeks = 26.67 a week.
-    const needed = capacityFor({ plan, rows, updatesStopped: "2024-09-29", deadlines: [], trials: 200, seed: 1 }, "2027-03-07", 0.9);
+    const needed = capacityFor({ plan, rows, updatesStopped: "2024-09-29", rule, deadlines: [], trials: 200, seed: 1 }, "2027-03-07", 0.9);
     expect(needed).toBeGreaterThan(26.67 * 0.99);
     expect(needed).toBeLessThan(26.67 * 1.02);
-    expect(capacityFor({ plan, rows, updatesStopped: "2024-09-29", deadlines: [], trials: 200, seed: 1 }, "2027-01-20", 0.9)).toBeNull();
+    expect(capacityFor({ plan, rows, updatesStopped: "2024-09-29", rule, deadlines: [], trials: 200, seed: 1 }, "2027-01-20", 0.9)).toBeNull();
   });
 
   it("hands the loss model the share still on Kaspersky, counted from the as-of date", () => {
-    const r = timelineReport({ plan, rows, updatesStopped: "2024-09-29", deadlines: [], trials: 100, seed: 1 });
+    const r = timelineReport({ plan, rows, updatesStopped: "2024-09-29", rule, deadlines: [], trials: 100, seed: 1 });
     const fromAsOf = remainingFromAsOf(r, "2026-12-28", 12);
     expect(fromAsOf.slice(0, 2)).toEqual([1, 1]);
     expect(fromAsOf[1 + 4]).toBeCloseTo(r.remainingShareByWeek[3]!, 12);

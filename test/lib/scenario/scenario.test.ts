@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Evaluation } from "../../../src/lib/model/evaluate.js";
-import { beats, decide } from "../../../src/lib/scenario/compare.js";
+import { paired } from "../../../src/lib/model/paired.js";
+import { decide } from "../../../src/lib/scenario/compare.js";
 import { diff } from "../../../src/lib/scenario/diff.js";
 import { parseScenario } from "../../../src/lib/scenario/parse.js";
 import { asTemplate, decodeScenario, encodeScenario } from "../../../src/lib/scenario/share.js";
@@ -127,25 +128,59 @@ describe("diff", () => {
   });
 });
 
-describe("decide and beats", () => {
-  const evaluation = (id: string, loss: number, cost: number, p: number, share: number) =>
-    ({ id, name: id.toUpperCase(), loss: { mean: loss, p90: loss * 2 }, cost: { p: { 50: cost } }, deadlines: [{ deadline: { id: "d", label: "D", date: "2027-01-01", kind: "internal" }, probability: p, standardError: 0, passed: false }], frozenShareYear: share }) as unknown as Evaluation;
-  const a = evaluation("a", 100, 1000, 0.9, 0.2);
-  const b = evaluation("b", 200, 0, 0.1, 1);
+describe("decide and paired", () => {
+  // Four simulated futures per option: cost plus expected loss over the horizon, trial by trial.
+  const evaluation = (id: string, totals: number[], hard: number | null = null) => {
+    const draws = Float64Array.from(totals);
+    const mean = totals.reduce((x, y) => x + y, 0) / totals.length;
+    const sd = Math.sqrt(totals.reduce((x, y) => x + (y - mean) ** 2, 0) / (totals.length - 1));
+    const deadlines = hard === null ? [] : [{ deadline: { id: "renewal", label: "Renewal", date: "2027-06-30", kind: "contractual" }, probability: hard, standardError: 0, passed: false }];
+    return { id, name: id.toUpperCase(), seed: 1, trials: totals.length, horizonMonths: 36, horizonTotal: { mean, standardError: sd / Math.sqrt(totals.length) }, deadlines, draws: { horizonTotal: draws, cost: draws, lossYear: draws } } as unknown as Evaluation;
+  };
+  const a = evaluation("a", [100, 110, 120, 130]); // mean 115
+  const b = evaluation("b", [200, 210, 215, 235]); // mean 215, worse in every future
 
-  it("scales each criterion from worst to best, weights them, and explains the pick", () => {
-    // Weights: loss 1, cost 1, the rest 0. A wins loss (1, 0); B wins cost (0, 1): a tie at 0.5,
-    // broken by name; with loss weighted 3, A scores 3/4.
-    const tie = decide([a, b], { loss: 1, cost: 1 });
-    expect(tie.ranking.map((r) => [r.id, r.total])).toEqual([["a", 0.5], ["b", 0.5]]);
-    const d = decide([a, b], { loss: 3, cost: 1 });
-    expect(d.ranking.map((r) => [r.id, r.total])).toEqual([["a", 0.75], ["b", 0.25]]);
+  it("ranks on cost plus expected loss over the horizon, compares each option with the best trial by trial, and explains the pick", () => {
+    const d = decide([b, a]);
+    expect(d.ranking.map((r) => [r.id, r.total.mean])).toEqual([["a", 115], ["b", 215]]);
+    expect(d.ranking[0]!.versusBest).toBeNull();
+    // B minus A: 100, 100, 95, 105: mean 100, never lower, clearly not a tie.
+    expect(d.ranking[1]!.versusBest).toMatchObject({ meanDifference: 100, probability: 0, tie: false });
     expect(d.recommendation!.id).toBe("a");
-    expect(d.recommendation!.reasons[0]).toBe("best on expected loss over the coming year: $100");
-    expect(d.recommendation!.reasons).toContain("trades away cost over the horizon (P50, present value): $1,000 against the best $0");
+    expect(d.recommendation!.reasons[0]).toMatch(/^it has the lowest expected cost plus loss over 36 months: \$115 /);
+    expect(d.recommendation!.reasons[1]).toMatch(/^it is \$100 \(± \$\d+\) lower than "B", and lower in 100% of the simulated futures$/);
+    // A is best in every future: knowing the inputs would change nothing.
+    expect(d.evpi.value).toBe(0);
+  });
+
+  it("calls a difference within Monte Carlo error a tie, and says so", () => {
+    const c = evaluation("c", [101, 109, 121, 131]); // C minus A: 1, −1, 1, 1
+    const d = decide([a, c]);
+    expect(d.ranking[1]!.versusBest!.tie).toBe(true);
+    expect(d.recommendation!.reasons.join(" ")).toMatch(/tied on this measure/);
+  });
+
+  it("never recommends an option unlikely to meet a legal or contractual deadline without saying what meeting it costs", () => {
+    const cheapButLate = evaluation("a", [100, 110, 120, 130], 0.5);
+    const onTime = evaluation("b", [200, 210, 215, 235], 0.9);
+    const d = decide([cheapButLate, onTime]);
+    expect(d.ranking[0]!.id).toBe("a");
+    expect(d.ranking[0]!.misses.map((m) => m.deadline.id)).toEqual(["renewal"]);
+    expect(d.recommendation!.id).toBe("b");
+    expect(d.recommendation!.reasons[1]).toBe('"A" costs $100 (± $2) less over the same period but is unlikely to meet "Renewal" (2027-06-30; probability 50%)');
+    // When none meets it, the pick is the cheapest, and the reasons say none meets the deadline.
+    const none = decide([cheapButLate, evaluation("b", [200, 210, 215, 235], 0.1)]);
+    expect(none.recommendation!.id).toBe("a");
+    expect(none.recommendation!.reasons.join(" ")).toMatch(/no option compared meets every hard deadline/);
+  });
+
+  it("values perfect information as the mean gain from choosing the best option in each future", () => {
+    // Equal means (150); A is best in the first future by 50, B in the second by 0: EVPI = (50 + 0) / 2.
+    const d = decide([evaluation("a", [100, 200]), evaluation("b", [150, 150])]);
+    expect(d.evpi.value).toBe(25);
   });
 
   it("counts ties as half when pairing draws", () => {
-    expect(beats(Float64Array.of(1, 2, 3, 0), Float64Array.of(2, 2, 1, 0)).probability).toBe((1 + 0.5 + 0 + 0.5) / 4);
+    expect(paired(Float64Array.of(1, 2, 3, 0), Float64Array.of(2, 2, 1, 0)).probability).toBe((1 + 0.5 + 0 + 0.5) / 4);
   });
 });
