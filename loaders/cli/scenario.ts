@@ -25,7 +25,9 @@ export const scenario: Command = {
       return 0;
     }
     if (verb === "diff") {
-      const files = rest.filter((a) => !a.startsWith("--"));
+      const flag = rest.find((a) => a.startsWith("--"));
+      if (flag) throw new UsageError(`diff takes two files and no options, got "${flag}" (trials and seed come from the first scenario)`);
+      const files = rest;
       if (files.length !== 2) throw new UsageError("diff takes two files");
       const [a, b] = await Promise.all([loadScenario(files[0]!), loadScenario(files[1]!)]);
       const changes = diff(a.scenario, b.scenario);

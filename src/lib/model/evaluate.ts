@@ -8,7 +8,7 @@ import { decide, type DecisionAnalysis, type DecisionInput } from "../scenario/c
 import { deviceExposure, lossFleet } from "./exposure.js";
 import { exposureReport, INPUT_ASSUMPTIONS, lossInputsFrom, sizeOf, weightsFrom, type ExposureReport } from "./exposure-report.js";
 import type { FleetRow } from "./fleet.js";
-import { deviceCounts, FROZEN_RULE_ASSUMPTIONS, frozenRule, isKasperskyDevice, type DeviceCounts } from "./frozen.js";
+import { deviceCounts, FROZEN_RULE_ASSUMPTIONS, frozenRule, frozenStatus, isKasperskyDevice, type DeviceCounts } from "./frozen.js";
 import { lossSampler, UNCERTAIN_INPUTS, YEAR_WEEKS } from "./loss.js";
 import { paired, type PairedComparison } from "./paired.js";
 import { assumptionIndex, requireAssumption, toDistribution } from "./parameters.js";
@@ -172,7 +172,8 @@ export function evaluateInDetail(scenario: Scenario, context: EvaluationContext)
     const offset = daysBetween(plan.start, scenario.asOf);
     const sampleDays = Float64Array.from({ length: sampler.weeks }, (_, j) => offset + 7 * (j + 0.5));
     const waveShares = new Float64Array(waveCount * sampler.weeks);
-    const kasperskyFrozen = migrating.length === 0 ? 0 : counts.frozenDevices;
+    // Only the devices the plan migrates wait for it; those the option keeps are charged for the whole horizon by the cost model.
+    const kasperskyFrozen = migrating.filter((r) => frozenStatus(r, context.updatesStopped, rule).frozen).length;
     timeline = timelineReport({
       plan,
       rows: migrating,
@@ -259,7 +260,7 @@ export function evaluateInDetail(scenario: Scenario, context: EvaluationContext)
           let met = 0;
           for (let t = 0; t < n; t++) if (migrationMonths[t]! * DAYS_PER_MONTH <= days) met++;
           const p = met / n;
-          return { deadline, probability: p, standardError: Math.sqrt((p * (1 - p)) / n), passed: deadlinePassed(scenario.asOf, deadline) };
+          return { deadline, probability: p, standardError: Math.sqrt((p * (1 - p)) / n), passed: days <= 0 };
         })
       : // Without a plan nothing is ever migrated: every deadline is missed (or had passed already).
         deadlines.map((deadline) => ({ deadline, probability: 0, standardError: 0, passed: deadlinePassed(scenario.asOf, deadline) })),
