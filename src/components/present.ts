@@ -12,6 +12,10 @@ export interface Slide {
  */
 export function presentation(slides: readonly Slide[]): HTMLElement {
   const root = document.createElement("div");
+  // The deck carries its own styles: a page's <style> block cannot interpolate them.
+  const style = document.createElement("style");
+  style.textContent = PRESENT_STYLE;
+  const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   root.className = "present";
   root.tabIndex = 0;
   root.setAttribute("role", "dialog");
@@ -19,7 +23,7 @@ export function presentation(slides: readonly Slide[]): HTMLElement {
   let index = 0;
   const render = () => {
     const slide = slides[index]!;
-    root.replaceChildren();
+    root.replaceChildren(style);
     const h = document.createElement("h1");
     h.textContent = slide.title;
     root.append(h);
@@ -49,6 +53,7 @@ export function presentation(slides: readonly Slide[]): HTMLElement {
   const close = () => {
     if (document.fullscreenElement) void document.exitFullscreen();
     root.remove();
+    opener?.focus();
   };
   root.addEventListener("keydown", (event) => {
     if (event.key === "ArrowRight" || event.key === " " || event.key === "PageDown") index = Math.min(slides.length - 1, index + 1);
@@ -62,7 +67,7 @@ export function presentation(slides: readonly Slide[]): HTMLElement {
   return root;
 }
 
-export const PRESENT_STYLE = `
+const PRESENT_STYLE = `
 .present { position: fixed; inset: 0; z-index: 1000; background: #111; color: #fff; padding: 5vh 6vw; display: flex; flex-direction: column; justify-content: center; font-family: Helvetica, Arial, sans-serif; }
 .present h1 { font-size: 5vh; margin: 0 0 3vh; color: #fff; max-width: none; }
 .present-figure { font-size: 14vh; font-weight: bold; margin: 0; color: #ffd166; max-width: none; }

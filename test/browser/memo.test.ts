@@ -20,10 +20,24 @@ describe("the Memo page", () => {
     await deck.waitFor();
     expect(await deck.locator("h1").textContent()).toBe("Where Kaspersky runs");
     expect(await deck.evaluate((el) => getComputedStyle(el).position)).toBe("fixed");
+    // Readable on a projector: the heading and the figure stand out from the deck's background (WCAG AAA, 7:1).
+    const contrast = (selector: string) =>
+      deck.evaluate((el, sel) => {
+        const rgb = (c: string) => (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+        const lum = ([r, g, b]: number[]) => [r!, g!, b!].map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+        const fg = lum(rgb(getComputedStyle(el.querySelector(sel)!).color));
+        const bg = lum(rgb(getComputedStyle(el).backgroundColor));
+        return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+      }, selector);
+    expect(await contrast("h1")).toBeGreaterThanOrEqual(7);
+    expect(await contrast(".present-figure")).toBeGreaterThanOrEqual(7);
+    expect(await deck.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThanOrEqual(await page.evaluate(() => window.innerHeight - 1));
     await page.keyboard.press("ArrowRight");
     expect(await deck.locator("h1").textContent()).toBe("By business unit");
     await page.keyboard.press("Escape");
     await expect(page.locator(".present").count()).resolves.toBe(0);
+    // Focus goes back to the button that opened the deck.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Present");
     expect(report.errors).toEqual([]);
     expect(site.foreign).toEqual([]);
     await page.close();
