@@ -1,5 +1,5 @@
 import type { WorkerReply } from "../components/worker-client.js";
-import type { Evaluation, EvaluationContext } from "../lib/model/evaluate.js";
+import type { Evaluation, EvaluationContext, EvaluationDetail } from "../lib/model/evaluate.js";
 import type { ExposureReport } from "../lib/model/exposure-report.js";
 import type { OptionCost } from "../lib/model/cost-report.js";
 import type { TimelineReport } from "../lib/model/timeline-report.js";
@@ -14,6 +14,10 @@ export interface CompareRun {
   id: number;
   subject: Scenario;
   alternatives: Scenario[];
+  /** Price every option on the subject's schedule too (the Cost page). */
+  allOptions?: boolean;
+  /** The price book with the page's edited prices, instead of the workbook's. */
+  book?: EvaluationContext["book"];
 }
 
 /** Evaluations without their draws, the subject's full reports, and the decision. */
@@ -22,6 +26,7 @@ export interface CompareResult {
   exposure: ExposureReport;
   timeline: TimelineReport | null;
   cost: OptionCost;
+  costs: EvaluationDetail["costs"];
   decision: DecisionAnalysis | null;
 }
 

@@ -4,13 +4,14 @@ import type { CompareInit, CompareResult, CompareRun } from "./compare-protocol.
 import { serveSimulation } from "./serve.js";
 
 serveSimulation<CompareInit, CompareRun, CompareResult>((context, request) => {
-  const result = evaluateWorkbook(request.subject, request.alternatives, context);
+  const result = evaluateWorkbook(request.subject, request.alternatives, request.book ? { ...context, book: request.book } : context, { allOptions: request.allOptions });
   const strip = <T extends { draws: unknown }>({ draws: _d, ...rest }: T) => rest;
   return {
     evaluations: [result.subject.evaluation, ...result.alternatives].map(strip),
     exposure: result.subject.exposure,
     timeline: result.subject.timeline,
     cost: result.subject.cost,
+    costs: result.subject.costs,
     decision: result.decision,
   };
 });

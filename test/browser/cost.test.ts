@@ -7,7 +7,7 @@ const money = (text: string | null) => Number(text!.replace(/[$,]/g, ""));
 describe("the Cost page", () => {
   it("shows every option with P10/P50/P90 and re-prices when a price is edited", async () => {
     const { page, report } = await site.open("/cost.html");
-    await page.locator('[data-status="cost"]', { hasText: "10,000 trials" }).waitFor({ timeout: 30_000 });
+    await page.locator('[data-status="cost"]', { hasText: "20,000 trials" }).waitFor({ timeout: 30_000 });
     for (const id of ["defender-everywhere", "one-edr-everywhere", "mixed-by-segment", "keep-kaspersky"]) await page.locator(`tr[data-option="${id}"]`).waitFor();
     const p50 = page.locator('tr[data-option="one-edr-everywhere"] [data-figure="p50"]');
     const before = money(await p50.textContent());

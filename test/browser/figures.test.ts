@@ -1,5 +1,5 @@
 /**
- * A figure with the same name is the same number everywhere: Overview, Exposure, Scenarios,
+ * A figure with the same name is the same number everywhere: Overview, Exposure, Cost, Timeline, Scenarios,
  * `offramp summary` and `offramp model --json` (the memo prints from the same evaluation; its
  * CLI test checks the memo against `offramp model`).
  */
@@ -38,6 +38,19 @@ describe("the same-named figure is equal on every page and in the CLI", () => {
     expect(await text(exposure.page, "attributable")).toBe(usd(e.attributableDoingNothing.mean));
     expect(exposure.report.errors).toEqual([]);
     await exposure.page.close();
+
+    const cost = await site.open("/cost.html");
+    await cost.page.locator('[data-status="cost"]', { hasText: `${n(e.trials)} trials` }).waitFor({ timeout: 60_000 });
+    expect(await text(cost.page, "scenario-cost")).toBe(usd(e.cost.mean));
+    expect(cost.report.errors).toEqual([]);
+    await cost.page.close();
+
+    const timeline = await site.open("/timeline.html");
+    await timeline.page.locator('[data-status="timeline"]', { hasText: `${n(e.trials)} trials` }).waitFor({ timeout: 60_000 });
+    expect(await text(timeline.page, "frozen-devices")).toBe(n(e.counts.frozenDevices));
+    expect(await text(timeline.page, "assumed-frozen")).toBe(n(e.counts.assumedFrozen));
+    expect(await text(timeline.page, "completion-p50")).toBe(e.completion.p50);
+    await timeline.page.close();
   });
 
   it("presets: the Scenarios page shows what offramp model --compare prints, paired on one seed", async () => {

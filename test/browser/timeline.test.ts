@@ -7,7 +7,7 @@ const percent = (text: string | null) => Number(text!.replace("%", ""));
 describe("the Timeline page", () => {
   it("answers P(done by our deadline) and the capacity for 90%, and more capacity raises the probability", async () => {
     const { page, report } = await site.open("/timeline.html");
-    const status = page.locator('[data-status="timeline"]', { hasText: "10,000 trials" });
+    const status = page.locator('[data-status="timeline"]', { hasText: "20,000 trials" });
     await status.waitFor({ timeout: 30_000 });
     await page.locator('input[type="date"]').fill("2027-06-30");
     await page.locator('input[type="date"]').dispatchEvent("input");

@@ -3,7 +3,7 @@ import { deadlineDays, deadlinePassed, deadlinesFor } from "../regulation/deadli
 import type { Assumption, PriceBook, ReplacementOption, Scenario, Timeline } from "../schema/index.js";
 import { daysBetween } from "../util/dates.js";
 import { matches } from "./cost-plan.js";
-import { COST_ASSUMPTIONS, costReport, costStream, EFFORT_ASSUMPTIONS, type OptionCost } from "./cost-report.js";
+import { COST_ASSUMPTIONS, costReport, costStream, EFFORT_ASSUMPTIONS, type CostReport, type OptionCost } from "./cost-report.js";
 import { decide, type DecisionAnalysis, type DecisionInput } from "../scenario/compare.js";
 import { deviceExposure, lossFleet } from "./exposure.js";
 import { exposureReport, INPUT_ASSUMPTIONS, lossInputsFrom, sizeOf, weightsFrom, type ExposureReport } from "./exposure-report.js";
@@ -86,6 +86,8 @@ export interface Evaluation {
 /** Also returned: the full reports behind the figures, for the pages' charts. */
 export interface EvaluationDetail {
   evaluation: Evaluation;
+  /** Every option priced on this scenario's schedule and draws, when asked for (the Cost page); its own option is `cost`. */
+  costs: Omit<CostReport, "draws"> | null;
   exposure: ExposureReport;
   timeline: TimelineReport | null;
   cost: OptionCost;
@@ -104,7 +106,12 @@ export function evaluateScenario(scenario: Scenario, context: EvaluationContext)
   return evaluateInDetail(scenario, context).evaluation;
 }
 
-export function evaluateInDetail(scenario: Scenario, context: EvaluationContext): EvaluationDetail {
+export interface DetailOptions {
+  /** Also price every other option on the same schedule and draws (each option's total is unchanged by the others: its inputs have their own substreams). */
+  allOptions?: boolean;
+}
+
+export function evaluateInDetail(scenario: Scenario, context: EvaluationContext, detail: DetailOptions = {}): EvaluationDetail {
   const n = scenario.trials;
   const option = context.options.find((o) => o.id === scenario.option);
   if (!option) throw new Error(`scenario "${scenario.name}" names option "${scenario.option}", which is not one of: ${context.options.map((o) => o.id).join(", ")}`);
@@ -205,7 +212,7 @@ export function evaluateInDetail(scenario: Scenario, context: EvaluationContext)
 
   const cost = costReport({
     rows: context.rows,
-    options: [option],
+    options: detail.allOptions ? [option, ...context.options.filter((o) => o !== option)] : [option],
     book: context.book,
     assumptions,
     horizonMonths,
@@ -272,7 +279,8 @@ export function evaluateInDetail(scenario: Scenario, context: EvaluationContext)
     draws: { lossYear: plan ? lossYear : doNothingYear, cost: costDraws, horizonTotal: total },
   };
   const { annualDraws: _drop, ...exposureWithoutDraws } = exposure;
-  return { evaluation, exposure: exposureWithoutDraws, timeline, cost: optionCost };
+  const { draws: _costDraws, ...costs } = cost;
+  return { evaluation, exposure: exposureWithoutDraws, timeline, cost: optionCost, costs: detail.allOptions ? { ...costs, options: context.options.map((o) => costs.options.find((c) => c.optionId === o.id)!) } : null };
 }
 
 /** Paired comparisons of two evaluations on the same seed and trials: loss over the coming year, cost, and cost plus loss over the horizon. */
@@ -314,8 +322,8 @@ export interface WorkbookEvaluation {
  * The workbook's one evaluation: the subject in detail, each alternative on the subject's seed
  * and trial count (so every comparison is paired), and the decision among them.
  */
-export function evaluateWorkbook(subject: Scenario, alternatives: readonly Scenario[], context: EvaluationContext): WorkbookEvaluation {
-  const detail = evaluateInDetail(subject, context);
+export function evaluateWorkbook(subject: Scenario, alternatives: readonly Scenario[], context: EvaluationContext, options: DetailOptions = {}): WorkbookEvaluation {
+  const detail = evaluateInDetail(subject, context, options);
   const others = alternatives.map((a) => evaluateScenario({ ...a, seed: subject.seed, trials: subject.trials }, context));
   const decision = others.length ? decide([detail.evaluation, ...others], decisionInputs(subject, context)) : null;
   return { subject: detail, alternatives: others, decision };
