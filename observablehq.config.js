@@ -24,7 +24,8 @@ export default {
   // pages use inline module scripts; workers come from the site or, for unzipping workbooks, blob:.)
   head: `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' blob: data:; worker-src 'self' blob:; frame-src 'self' blob: data:; object-src 'none'; base-uri 'self'; form-action 'none'">
 <link rel="icon" href="data:,">
-<style>#observablehq-sidebar .observablehq-link a, .muted, #observablehq-footer { color: #4a4a4a; } #observablehq-main :is(p, li, td) a { text-decoration: underline; text-underline-offset: 2px; }</style>
+<style>#observablehq-sidebar .observablehq-link a, .muted, #observablehq-footer { color: #4a4a4a; } #observablehq-main :is(p, li, td) a { text-decoration: underline; text-underline-offset: 2px; }
+@media (max-width: 640px) { #observablehq-main table:not(.assumptions) { display: block; overflow-x: auto; max-width: 100%; } }</style>
 <script>${a11yShim}</script>`,
   header: "",
   footer: "Offramp · everything on this page was computed in your browser; nothing was sent anywhere.",

@@ -1,6 +1,6 @@
 /** `offramp scenario validate|diff`: check a scenario file, or say what changed between two. */
 import { compareEvaluations, evaluateScenario } from "../../src/lib/model/evaluate.js";
-import { diff } from "../../src/lib/scenario/diff.js";
+import { describeValue, diff } from "../../src/lib/scenario/diff.js";
 import { nextDeadline } from "../../src/lib/scenario/compare.js";
 import { readJson } from "../data/read.js";
 import { parseScenario } from "../../src/lib/scenario/parse.js";
@@ -32,7 +32,7 @@ export const scenario: Command = {
       const [a, b] = await Promise.all([loadScenario(files[0]!), loadScenario(files[1]!)]);
       const changes = diff(a.scenario, b.scenario);
       const lines = [`${changes.length} change${changes.length === 1 ? "" : "s"} from ${files[0]} to ${files[1]}:`];
-      for (const c of changes) lines.push(`  ${c.path}: ${describe(c.before)} -> ${describe(c.after)}`);
+      for (const c of changes) lines.push(`  ${c.path}: ${describeValue(c.before)} -> ${describeValue(c.after)}`);
       // Both on the first scenario's seed and trials, so every difference below is paired.
       const ea = evaluateScenario(a.scenario, a.context);
       const eb = evaluateScenario({ ...b.scenario, seed: a.scenario.seed, trials: a.scenario.trials }, b.context);
@@ -57,11 +57,3 @@ export const scenario: Command = {
   },
 };
 
-/** A changed value in words: text as is, numbers and lists compactly, objects as their fields. */
-function describe(value: unknown): string {
-  if (value === undefined) return "(absent)";
-  if (typeof value === "string") return `"${value}"`;
-  if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
-  if (Array.isArray(value)) return `[${value.map(describe).join(", ")}]`;
-  return `{ ${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${describe(v)}`).join(", ")} }`;
-}

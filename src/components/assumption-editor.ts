@@ -23,9 +23,11 @@ export function assumptionEditor(assumptions: readonly Assumption[]): HTMLElemen
     });
     const changed = html`<span class="changed" hidden>changed</span>` as HTMLElement;
     // One cell per column; a single value sits under "most likely".
-    const cells = (a.value.kind === "point" ? [null, inputs[0]!, null] : inputs).map((input) => {
+    const cells = (a.value.kind === "point" ? [null, inputs[0]!, null] : inputs).map((input, i) => {
       const td = document.createElement("td");
+      td.dataset.label = ["Low", "Most likely", "High"][i]!;
       if (input) td.append(input);
+      else td.className = "empty";
       return td;
     });
     const row = html`<tr data-assumption=${a.id}>
@@ -64,4 +66,12 @@ const STYLE = `
 .assumption-editor tr.invalid input { outline: 2px solid #c0392b; }
 .assumption-editor .changed { font-size: 0.75em; color: #d35400; margin-left: 0.3rem; }
 .assumption-editor .confidence { font-size: 0.75em; border-radius: 999px; padding: 0.05rem 0.4rem; background: var(--theme-background-alt); }
-.assumption-editor .confidence-assumption { background: #fdebd0; }`;
+.assumption-editor .confidence-assumption { background: #fdebd0; }
+.assumption-editor td { overflow-wrap: anywhere; }
+@media (max-width: 640px) {
+  .assumption-editor thead { display: none; }
+  .assumption-editor tr { display: block; padding: 0.5rem 0; border-bottom: 1px solid var(--theme-foreground-faintest); }
+  .assumption-editor td { display: block; padding: 0.1rem 0; border: none; }
+  .assumption-editor td[data-label]::before { content: attr(data-label) ": "; display: inline-block; min-width: 6.5rem; color: var(--theme-foreground-muted); }
+  .assumption-editor td.empty { display: none; }
+}`;

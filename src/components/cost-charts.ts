@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { usdShort as usd } from "./format.js";
+import { usdShort as usd, labelAxis } from "./format.js";
 import { COMPONENT_LABELS, COMPONENTS } from "../lib/model/cost.js";
 import type { CostReport, OptionCost } from "../lib/model/cost-report.js";
 
@@ -50,14 +50,15 @@ export function costTornado(option: OptionCost, { width }: { width: number }): C
     { label: b.label, end: "high", value: b.outputAtHigh },
   ]);
   const base = option.totalAtLikely;
+  const labels = labelAxis(width, 320);
   return Plot.plot({
     width,
     height: 40 + option.tornado.length * 30,
-    marginLeft: 320,
+    marginLeft: labels.marginLeft,
     ariaLabel: `What moves the cost of ${option.name} most`,
     ariaDescription: "For each input, the total cost at its low and its high end, the others at their most likely.",
     x: { label: "Present cost", tickFormat: usd, grid: true },
-    y: { label: null, domain: option.tornado.map((b) => b.label) },
+    y: { label: null, domain: option.tornado.map((b) => b.label), tickFormat: labels.tickFormat },
     color: { domain: ["low", "high"], range: ["#2c7fb8", "#c0392b"], legend: true },
     marks: [Plot.barX(data, { y: "label", x1: () => base, x2: "value", fill: "end", tip: true }), Plot.ruleX([base])],
   });

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { usdShort as usd } from "./format.js";
+import { usdShort as usd, labelAxis } from "./format.js";
 import type { ExposureReport } from "../lib/model/exposure-report.js";
 import type { FleetRow } from "../lib/model/fleet.js";
 
@@ -78,14 +78,15 @@ export function tornadoChart(report: ExposureReport, { width }: { width: number 
     { label: b.label, end: "low", from: base, to: b.outputAtLow },
     { label: b.label, end: "high", from: base, to: b.outputAtHigh },
   ]);
+  const labels = labelAxis(width, 300);
   return Plot.plot({
     width,
     height: 40 + report.tornado.length * 34,
-    marginLeft: 300,
+    marginLeft: labels.marginLeft,
     ariaLabel: "Tornado chart of the inputs that move expected loss most",
     ariaDescription: "For each input, the expected annual loss when it is at its low and at its high end.",
     x: { label: "Expected annual loss", tickFormat: usd, grid: true },
-    y: { label: null, domain: report.tornado.map((b) => b.label) },
+    y: { label: null, domain: report.tornado.map((b) => b.label), tickFormat: labels.tickFormat },
     color: { domain: ["low", "high"], range: ["#2c7fb8", "#c0392b"], legend: true },
     marks: [Plot.barX(data, { y: "label", x1: "from", x2: "to", fill: "end", tip: true }), Plot.ruleX([base])],
   });

@@ -1,3 +1,4 @@
+import { labelAxis } from "./format.js";
 import * as Plot from "@observablehq/plot";
 import type { TimelineReport } from "../lib/model/timeline-report.js";
 
@@ -10,14 +11,15 @@ export function gantt(report: TimelineReport, { width }: { width: number }): Cha
     ...report.phases.map((p) => ({ label: p.label, kind: "phase", start: date(p.start.p50), end: date(p.end.p50), p10: date(p.end.p10), p90: date(p.end.p90) })),
     ...report.waves.map((w) => ({ label: `Wave: ${w.label} (${w.devices})`, kind: "wave", start: date(report.phases.find((p) => p.id === "pilot")!.end.p50), end: date(w.end.p50), p10: date(w.end.p10), p90: date(w.end.p90) })),
   ].filter((r) => r.start && r.end);
+  const labels = labelAxis(width, 300);
   return Plot.plot({
     width,
     height: 40 + rows.length * 26,
-    marginLeft: 300,
+    marginLeft: labels.marginLeft,
     ariaLabel: "Gantt chart of the migration with uncertainty",
     ariaDescription: "Each phase and wave is a bar from its median start to its median end; the thin line spans the 10th to 90th percentile of its end.",
     x: { type: "utc", label: null, grid: true },
-    y: { label: null, domain: rows.map((r) => r.label) },
+    y: { label: null, domain: rows.map((r) => r.label), tickFormat: labels.tickFormat },
     color: { domain: ["phase", "wave"], range: ["#2c7fb8", "#16a085"] },
     marks: [
       Plot.barX(rows, { y: "label", x1: "start", x2: "end", fill: "kind", fillOpacity: 0.6, insetTop: 4, insetBottom: 4 }),

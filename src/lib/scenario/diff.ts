@@ -30,3 +30,21 @@ export function diff(a: unknown, b: unknown, path = ""): Change[] {
   }
   return [{ path: path || "(whole value)", before: a, after: b }];
 }
+
+/**
+ * A changed value in words, for people: text quoted, numbers and flags as they are, a list of
+ * plain values listed, and a record by its label, name or id (its fields are their own changes).
+ * Never recursive: a value is described at its own level only.
+ */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "(absent)";
+  if (typeof value === "string") return `"${value}"`;
+  if (typeof value !== "object" || value === null) return String(value);
+  if (Array.isArray(value)) {
+    const plain = value.every((x) => x === null || typeof x !== "object");
+    return plain && value.length <= 8 ? `[${value.map((x) => (typeof x === "string" ? `"${x}"` : String(x))).join(", ")}]` : `${value.length} item${value.length === 1 ? "" : "s"}`;
+  }
+  const record = value as Record<string, unknown>;
+  const name = [record.label, record.name, record.id].find((x) => typeof x === "string");
+  return name === undefined ? `${Object.keys(record).length} fields` : `"${name as string}"`;
+}
