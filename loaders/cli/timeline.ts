@@ -1,6 +1,7 @@
 /** `offramp timeline`: which regulatory events apply to an organisation, and what each means for it. */
 import { parseArgs } from "node:util";
-import { deadlinesOf, isRemovalObligation } from "../../src/lib/regulation/deadlines.js";
+import { lawfulUnder } from "../../src/lib/regulation/continued-use.js";
+import { deadlinesOf } from "../../src/lib/regulation/deadlines.js";
 import { obligationsFor, type ApplicableObligation } from "../../src/lib/regulation/obligations.js";
 import { loadPresets, loadTimeline, resolveProfile } from "../data/regulation.js";
 import { UsageError, type Command } from "./command.js";
@@ -39,8 +40,7 @@ export const timeline: Command = {
     const events = await loadTimeline(values.programme);
     const obligations = obligationsFor(events, profile);
     const deadlines = deadlinesOf(obligations);
-    // Same rule as continuedUseIsLawful, on the obligations already computed.
-    const continuedUseIsLawful = !obligations.some(isRemovalObligation);
+    const continuedUseIsLawful = lawfulUnder(obligations);
     if (values.json) {
       io.out(JSON.stringify({ programme: events.programme, profile, continuedUseIsLawful, obligations, deadlines, nuances: events.nuances ?? [] }, null, 2));
       return 0;

@@ -1,5 +1,4 @@
 /** Node side of the memo: evaluates a scenario (and alternatives), builds the memo, renders its charts. */
-import { readFileSync } from "node:fs";
 import { JSDOM } from "jsdom";
 import { costVersusRisk } from "../../src/components/compare-charts.js";
 import { kasperskyByUnit } from "../../src/components/kaspersky-by-unit.js";
@@ -10,8 +9,9 @@ import { normaliseSvg } from "../../src/lib/memo/hash.js";
 import { evaluateWorkbook } from "../../src/lib/model/evaluate.js";
 import type { Scenario } from "../../src/lib/schema/index.js";
 import { loadScenario } from "../model/scenario.js";
+import { SOFTWARE } from "../data/software.js";
 
-export const SOFTWARE = { name: "Offramp", version: (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version };
+export { SOFTWARE };
 
 export interface ComposedMemo {
   memo: MemoDocument;

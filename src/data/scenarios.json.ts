@@ -1,5 +1,6 @@
 // Framework data loader: the preset scenarios and the facts every scenario is evaluated against.
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
+import { SOFTWARE } from "../../loaders/data/software.js";
 import { join } from "node:path";
 import { loadTimeline } from "../../loaders/data/regulation.js";
 import { dataDir } from "../../loaders/data/paths.js";
@@ -16,8 +17,7 @@ try {
   const { assumptions } = await readValidated(join(root, "assumptions.json"), AssumptionSet);
   const book = await readValidated(join(root, "pricebook.json"), PriceBook);
   const { options } = await readValidated(join(root, "replacement-options.json"), ReplacementOptions);
-    const { version } = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  process.stdout.write(JSON.stringify({ presets, defaults: assumptions, book, options, regulation, updatesStopped: milestone(regulation, "updatesStopped").date, software: { name: "Offramp", version } }));
+    process.stdout.write(JSON.stringify({ presets, defaults: assumptions, book, options, regulation, updatesStopped: milestone(regulation, "updatesStopped").date, software: SOFTWARE }));
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);

@@ -1,5 +1,6 @@
 import type { Distribution } from "./distributions.js";
 import type { Random } from "./prng.js";
+import { quantileFunction } from "./quantile.js";
 
 /**
  * Standard normal draws by the polar method; each call of `next` uses the spare from the
@@ -99,12 +100,8 @@ export function sampler(d: Distribution, random: Random): () => number {
     case "lognormal":
       return () => Math.exp(d.mu + d.sigma * normal());
     case "triangular": {
-      const { low, mode, high } = d;
-      const cut = (mode - low) / (high - low);
-      return () => {
-        const u = random();
-        return u < cut ? low + Math.sqrt(u * (high - low) * (mode - low)) : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
-      };
+      const q = quantileFunction(d);
+      return () => q(random());
     }
     case "pert": {
       const { low, mode, high, lambda } = d;

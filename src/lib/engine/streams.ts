@@ -41,15 +41,3 @@ export function uniformAt(key: number, trial: number, index = 0): number {
   h = fmix32((h + key) >>> 0);
   return (h + 0.5) / 4294967296;
 }
-
-/** A named substream of a run: `at(trial, index)` is its uniform there. */
-export interface Substream {
-  readonly name: string;
-  readonly key: number;
-  at(trial: number, index?: number): number;
-}
-
-export function substream(seed: number, name: string): Substream {
-  const key = streamKey(seed, name);
-  return { name, key, at: (trial, index = 0) => uniformAt(key, trial, index) };
-}

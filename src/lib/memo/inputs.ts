@@ -2,7 +2,7 @@ import { breakdown } from "../model/breakdown.js";
 import { assumptionsRead, type EvaluationContext, type WorkbookEvaluation } from "../model/evaluate.js";
 import type { FleetRow } from "../model/fleet.js";
 import { isKasperskyDevice } from "../model/frozen.js";
-import { continuedUseIsLawful } from "../regulation/continued-use.js";
+import { lawfulUnder } from "../regulation/continued-use.js";
 import { eventInstant, milestone } from "../regulation/milestones.js";
 import { obligationsFor } from "../regulation/obligations.js";
 import type { Assumption, Scenario } from "../schema/index.js";
@@ -43,13 +43,14 @@ export async function memoInputs(subject: Scenario, alternatives: readonly Scena
     return { date: e.date, instant: eventInstant(e).toISOString(), time: e.time ? `${e.time.local} ${e.time.zone}` : null, citation: e.citation, instrument: e.instrument };
   };
   const e = result.subject.exposure;
+  const obligations = obligationsFor(context.regulation, subject.profile);
   return {
     scenario: subject,
     evaluation: strip(result.subject.evaluation),
     alternatives: result.alternatives.map(strip),
     decision: result.decision,
-    obligations: obligationsFor(context.regulation, subject.profile),
-    continuedUseLawful: continuedUseIsLawful(context.regulation, subject.profile),
+    obligations,
+    continuedUseLawful: lawfulUnder(obligations),
     milestones: { salesStopped: event("salesStopped"), updatesStopped: event("updatesStopped") },
     fleet: memoFleet(context.rows),
     exposure: { valueOfInformation: e.valueOfInformation, tornado: e.tornado, fleetMultiplier: e.fleetMultiplier, frozenWeightShare: e.frozenWeightShare },

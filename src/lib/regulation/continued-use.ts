@@ -20,5 +20,10 @@ export function removalObligations(timeline: Timeline, profile: OrgProfile): App
  * the technical and advisory obligations still apply.
  */
 export function continuedUseIsLawful(timeline: Timeline, profile: OrgProfile): boolean {
-  return removalObligations(timeline, profile).length === 0;
+  return lawfulUnder(obligationsFor(timeline, profile));
+}
+
+/** The same rule on obligations already computed (`obligationsFor`): none requires removal by a date. */
+export function lawfulUnder(obligations: readonly ApplicableObligation[]): boolean {
+  return !obligations.some(isRemovalObligation);
 }

@@ -113,13 +113,17 @@ export function decide(evaluations: readonly Evaluation[], inputs: readonly Deci
   const gainMean = gain.reduce((a, b) => a + b, 0) / n;
   const gainSd = Math.sqrt(gain.reduce((a, b) => a + (b - gainMean) ** 2, 0) / Math.max(1, n - 1));
   const seed = chosen.seed;
-  const drawn = inputs.map((i) => ({ input: i, x: inputDraws(seed, i, n) }));
+  // Each input's draws and their equal-count bins, sorted once for both measures.
+  const drawn = inputs.map((i) => {
+    const x = inputDraws(seed, i, n);
+    return { input: i, x, bin: binsOf(x) };
+  });
   const evppi = drawn
-    .map(({ input, x }) => ({ input: input.id, label: input.label, value: binnedEvppi(x, totals, bestMean) }))
+    .map(({ input, x, bin }) => ({ input: input.id, label: input.label, value: binnedEvppi(x, bin, totals, bestMean) }))
     .sort((a, b) => b.value - a.value);
   const diff = new Float64Array(n);
   for (let t = 0; t < n; t++) diff[t] = chosen.draws.horizonTotal[t]! - runnerUp.draws.horizonTotal[t]!;
-  const switchingValues = drawn.map(({ input, x }) => switchingValue(input, x, diff));
+  const switchingValues = drawn.map(({ input, x, bin }) => switchingValue(input, x, bin, diff));
   return {
     ranking,
     recommendation: { id: chosen.id, name: chosen.name, reasons },
@@ -131,17 +135,27 @@ export function decide(evaluations: readonly Evaluation[], inputs: readonly Deci
 
 const BINS = 20;
 
+/** Equal-count bins of x: edges at its quantiles (a native numeric sort), each draw placed by binary search. */
 function binsOf(x: Float64Array): Int32Array {
   const n = x.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a]! - x[b]!);
+  const sorted = Float64Array.from(x).sort();
+  const edges = Array.from({ length: BINS - 1 }, (_, b) => sorted[Math.floor(((b + 1) * n) / BINS)]!);
   const bin = new Int32Array(n);
-  order.forEach((i, rank) => (bin[i] = Math.min(BINS - 1, Math.floor((rank * BINS) / n))));
+  for (let i = 0; i < n; i++) {
+    let lo = 0;
+    let hi = edges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (x[i]! < edges[mid]!) hi = mid;
+      else lo = mid + 1;
+    }
+    bin[i] = lo;
+  }
   return bin;
 }
 
 /** EVPPI of one input: how much lower the expected total would be if the input were known before choosing (equal-count bins). */
-function binnedEvppi(x: Float64Array, totals: Float64Array[], bestMean: number): number {
-  const bin = binsOf(x);
+function binnedEvppi(x: Float64Array, bin: Int32Array, totals: Float64Array[], bestMean: number): number {
   const sums = totals.map(() => new Float64Array(BINS));
   const counts = new Float64Array(BINS);
   for (let t = 0; t < x.length; t++) {
@@ -159,8 +173,7 @@ function binnedEvppi(x: Float64Array, totals: Float64Array[], bestMean: number):
 }
 
 /** Where the conditional mean of (recommended − runner-up) given the input crosses zero, by interpolation between bins. */
-function switchingValue(input: DecisionInput, x: Float64Array, diff: Float64Array): SwitchingValue {
-  const bin = binsOf(x);
+function switchingValue(input: DecisionInput, x: Float64Array, bin: Int32Array, diff: Float64Array): SwitchingValue {
   const sx = new Float64Array(BINS);
   const sd = new Float64Array(BINS);
   const c = new Float64Array(BINS);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { lognormalFrom90, mean, pert, triangular } from "../../../src/lib/engine/distributions.js";
 import { normalQuantile, poissonQuantile, quantileFunction } from "../../../src/lib/engine/quantile.js";
-import { streamKey, substream, uniformAt } from "../../../src/lib/engine/streams.js";
+import { streamKey, uniformAt } from "../../../src/lib/engine/streams.js";
+
+const substream = (seed: number, name: string) => {
+  const key = streamKey(seed, name);
+  return { at: (trial: number, index = 0) => uniformAt(key, trial, index) };
+};
 
 describe("substreams", () => {
   it("give uniforms in (0, 1) with the right mean and variance, evenly spread", () => {
