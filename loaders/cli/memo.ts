@@ -23,7 +23,7 @@ export const memo: Command = {
     if (!values.format || !FORMATS.includes(values.format as (typeof FORMATS)[number])) throw new UsageError(`--format: one of ${FORMATS.join(", ")}`);
     if (!values.out) throw new UsageError("--out PATH is required");
     const trials = values.trials === undefined ? undefined : Number(values.trials);
-    if (trials !== undefined && (!Number.isInteger(trials) || trials < 100)) throw new UsageError("--trials: a whole number of at least 100");
+    if (trials !== undefined && (!Number.isInteger(trials) || trials < 100 || trials > 1_000_000)) throw new UsageError(`--trials: expected a whole number from 100 to 1000000, got "${values.trials}"`);
     const composed = await composeMemo(values.scenario, { inventory: values.inventory, compare: values.compare, trials });
     let bytes: Uint8Array | string;
     switch (values.format) {

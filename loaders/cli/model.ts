@@ -1,11 +1,11 @@
 /** `offramp model`: every figure the workbook, the memo and the Scenarios page show for a scenario, from the one evaluation. */
 import { parseArgs } from "node:util";
 import { evaluateWorkbook, type WorkbookEvaluation } from "../../src/lib/model/evaluate.js";
+import { ALREADY_MISSED, outlookText } from "../../src/lib/model/timeline-report.js";
 import { loadScenario } from "../model/scenario.js";
 import { UsageError, type Command } from "./command.js";
 
 const usd = (x: number) => `$${Math.round(x).toLocaleString("en-US")}`;
-const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
 
 /** The evaluation as JSON: every figure, without the per-trial draws. */
 export function evaluationJson(result: WorkbookEvaluation) {
@@ -64,7 +64,7 @@ export const model: Command = {
       `  cost of "${e.optionName}" over ${e.horizonMonths} months  P10 ${usd(e.cost.p[10])}, P50 ${usd(e.cost.p[50])}, P90 ${usd(e.cost.p[90])} (mean ${usd(e.cost.mean)} ± ${usd(e.cost.standardError)})`,
       `  cost plus expected loss over the horizon    ${usd(e.horizonTotal.mean)} ± ${usd(e.horizonTotal.standardError)}`,
       ...(e.completion ? [`  Kaspersky gone: median ${e.completion.p50 ?? "never"}, P80 ${e.completion.p80 ?? "never"}`] : ["  no migration planned"]),
-      ...e.deadlines.map((d) => `  ${d.deadline.date} ${d.deadline.label}: ${d.passed ? "missed before the plan starts" : `P(met) ${pct(d.probability)} ± ${pct(d.standardError)}`}`),
+      ...e.deadlines.map((d) => `  ${d.deadline.date} ${d.deadline.label}: ${d.passed ? ALREADY_MISSED : `P(met) ${outlookText(d)}`}`),
     ];
     if (result.decision?.recommendation) {
       lines.push("", "Decision (cost plus expected loss over the horizon, paired):");

@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { usdShort as usd, labelAxis } from "./format.js";
 import type { ExposureReport } from "../lib/model/exposure-report.js";
+import type { WeeklyLoss } from "../lib/model/evaluate.js";
 import type { FleetRow } from "../lib/model/fleet.js";
 
 type Chart = SVGSVGElement | HTMLElement;
@@ -32,9 +33,9 @@ export function unitByCriticality(rows: readonly FleetRow[], { width }: { width:
   });
 }
 
-/** Expected annual loss rate week by week: doing nothing against the plan. */
-export function lossOverTime(report: ExposureReport, { width }: { width: number }): Chart {
-  const data = report.overTime.flatMap((p) => [
+/** Expected annual loss rate week by week: doing nothing against the plan (the evaluation's `overTime`). */
+export function lossOverTime(overTime: readonly WeeklyLoss[], { width }: { width: number }): Chart {
+  const data = overTime.flatMap((p) => [
     { week: p.week, series: "Do nothing", value: p.doNothing },
     ...(p.plan === null ? [] : [{ week: p.week, series: "Plan", value: p.plan }]),
   ]);
@@ -43,7 +44,7 @@ export function lossOverTime(report: ExposureReport, { width }: { width: number 
     height: 240,
     marginLeft: 60,
     ariaLabel: "Expected annual loss over the next year, doing nothing and with the plan",
-    ariaDescription: "Lines of expected annual loss (at the most likely inputs) by week from today.",
+    ariaDescription: "Lines of expected annual loss (the mean over the simulated futures) by week from the as-of date.",
     x: { label: "Weeks from the as-of date" },
     y: { label: "Expected annual loss", tickFormat: usd, grid: true, zero: true },
     color: { domain: ["Do nothing", "Plan"], range: ["#c0392b", "#16a085"], legend: true },
@@ -73,7 +74,7 @@ export function exceedanceChart(report: ExposureReport, { width, tolerance }: { 
 
 /** Expected annual loss with each input at its low and high, the others at their most likely. */
 export function tornadoChart(report: ExposureReport, { width }: { width: number }): Chart {
-  const base = report.overTime[0]!.doNothing;
+  const base = report.tornadoCentre;
   const data = report.tornado.flatMap((b) => [
     { label: b.label, end: "low", from: base, to: b.outputAtLow },
     { label: b.label, end: "high", from: base, to: b.outputAtHigh },

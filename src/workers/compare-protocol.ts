@@ -24,6 +24,7 @@ export interface CompareRun {
 export interface CompareResult {
   evaluations: Omit<Evaluation, "draws">[];
   exposure: ExposureReport;
+  overTime: EvaluationDetail["overTime"];
   timeline: TimelineReport | null;
   cost: OptionCost;
   costs: EvaluationDetail["costs"];

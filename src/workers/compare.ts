@@ -9,6 +9,7 @@ serveSimulation<CompareInit, CompareRun, CompareResult>((context, request) => {
   return {
     evaluations: [result.subject.evaluation, ...result.alternatives].map(strip),
     exposure: result.subject.exposure,
+    overTime: result.subject.overTime,
     timeline: result.subject.timeline,
     cost: result.subject.cost,
     costs: result.subject.costs,

@@ -1,3 +1,4 @@
+import { ALREADY_MISSED } from "../model/timeline-report.js";
 import type { Evaluation, YearLoss } from "../model/evaluate.js";
 import type { ExposureReport } from "../model/exposure-report.js";
 import type { DeadlineOutlook } from "../model/timeline-report.js";
@@ -108,7 +109,6 @@ const regionNames = (() => {
 const placeName = (code: string) => (code === "EU" ? "the European Union" : code === "US" ? "the United States" : (regionNames?.of(code) ?? code));
 
 /** Obligations that require removal by a date: legal prohibitions and contractual obligations marked as deadlines. */
-const isBinding = isRemovalObligation;
 
 /** One row per event and meaning (an event may reach the organisation through two audiences with the same effect). */
 function distinct(obligations: readonly ApplicableObligation[]): ApplicableObligation[] {
@@ -131,7 +131,7 @@ function obligationSentence(o: ApplicableObligation, asOf: string): string {
 
 /** A measure as a clause: its title, citation and date, and what kind of measure it is. */
 function measureClause(o: ApplicableObligation): string {
-  return `${stripStop(o.title)} (${o.citation}, ${longDate(o.date)}), ${o.class === "advisory" ? "which is " : ""}${CLASS_WORDS[o.class]}${isBinding(o) ? " that requires removal by its date" : ""}`;
+  return `${stripStop(o.title)} (${o.citation}, ${longDate(o.date)}), ${o.class === "advisory" ? "which is " : ""}${CLASS_WORDS[o.class]}${isRemovalObligation(o) ? " that requires removal by its date" : ""}`;
 }
 
 /** The citation of the vendor's milestones, once when both come from the same instrument. */
@@ -158,7 +158,7 @@ export function situationParagraph(m: MemoInputs): string {
   const name = s.profile.name;
   const c = e.counts;
   const { salesStopped: sales, updatesStopped: updates } = m.milestones;
-  const binding = distinct(m.obligations.filter(isBinding));
+  const binding = distinct(m.obligations.filter(isRemovalObligation));
   const bindingText = binding.map((o) => obligationSentence(o, s.asOf)).join(" ");
   const runs = `${name} runs Kaspersky products on ${count(c.kasperskyDevices)} of its ${devices(c.devices)}.`;
 
@@ -236,7 +236,7 @@ function lossParagraph(m: MemoInputs, hasPlan: boolean): string {
 
 function deadlineCell(d: DeadlineOutlook | undefined, hasPlan: boolean): string {
   if (!d) return "—";
-  if (d.passed) return "missed before the plan starts";
+  if (d.passed) return ALREADY_MISSED;
   if (!hasPlan) return "not met: no migration plan";
   return probability(d.probability, d.standardError);
 }
@@ -260,7 +260,7 @@ function planParagraph(m: MemoInputs, hasPlan: boolean): string {
   }
   for (const d of e.deadlines) {
     const what = `"${d.deadline.label}" (${longDate(d.deadline.date)})`;
-    if (d.passed) parts.push(`The deadline ${what} was missed before the plan starts${d.deadline.kind === "internal" ? "." : ": every device still on Kaspersky is out of compliance until it is gone."}`);
+    if (d.passed) parts.push(`The deadline ${what} has already been missed (it falls before the as-of date)${d.deadline.kind === "internal" ? "." : ": every device still on Kaspersky is out of compliance until it is gone."}`);
     else if (hasPlan) parts.push(`The probability of meeting ${what} is ${probability(d.probability, d.standardError)}.`);
     else parts.push(`Without a plan, ${what} will be missed.`);
   }
@@ -455,7 +455,7 @@ function planBlocks(m: MemoInputs, hasPlan: boolean): Block[] {
         }
       : para("No legal, contractual or internal deadline applies."),
   ];
-  if (e.frozenDeviceDays !== null) blocks.push(para(`Until the migration is done, the organisation carries about ${count(e.frozenDeviceDays)} device-days on frozen protection (median across trials).`));
+  if (e.frozenDeviceDays !== null) blocks.push(para(`From ${longDate(m.scenario.asOf)} until the migration is done (within the ${e.horizonMonths}-month horizon), the organisation carries about ${count(e.frozenDeviceDays)} device-days on frozen protection (median across trials).`));
   if (e.keptDevices > 0) blocks.push(para(`The option keeps ${devices(e.keptDevices)} on Kaspersky${hasPlan ? " after the migration" : ""}: ${e.keptDevices === 1 ? "its" : "their"} exposure is in every loss figure for this scenario.`));
   if (e.sunkPrepaid !== null && e.sunkPrepaid > 0) blocks.push(para(`Prepaid Kaspersky licences worth about ${money(e.sunkPrepaid)} are sunk: the same whatever is chosen, so in no option's cost.`));
   return blocks;
@@ -475,7 +475,7 @@ function situationBlocks(m: MemoInputs): Block[] {
           kind: "table",
           caption: `Measures that apply to ${s.profile.name}`,
           columns: ["Date", "Where", "Kind", "What it means", "Requires removal by its date", "Citation"],
-          rows: measures.map((o) => [longDate(o.date), o.jurisdiction, capitalise(CLASS_WORDS[o.class].replace(/^an? /, "")), o.effect, isBinding(o) ? "yes" : "no", o.citation]),
+          rows: measures.map((o) => [longDate(o.date), o.jurisdiction, capitalise(CLASS_WORDS[o.class].replace(/^an? /, "")), o.effect, isRemovalObligation(o) ? "yes" : "no", o.citation]),
         }
       : para(`No legal prohibition, contract or official advice on Kaspersky applies to ${s.profile.name}.`),
     para(

@@ -20,8 +20,8 @@ export interface CostPlan {
   /** Kaspersky devices the option leaves on frozen Kaspersky ("keep" rules, or no rule). */
   kept: number;
   /**
-   * Of those, the ones running Kaspersky protection (not only an agent): taken as frozen (the
-   * cost model has no signature cutoff), carried and compensated for over the whole horizon.
+   * Of those, the frozen ones (`isFrozen`; by default any that run Kaspersky protection, not
+   * only an agent): carried and compensated for over the whole horizon.
    */
   keptFrozen: number;
   /** Problems a buyer must know: a product that does not fit a device, or seats over a licence's limit. */
@@ -34,12 +34,19 @@ export function matches(match: SegmentMatch, row: FleetRow): boolean {
   return (!match.deviceType || match.deviceType.includes(row.deviceType)) && (!match.osFamily || match.osFamily.includes(row.osFamily)) && (!match.businessUnit || match.businessUnit.includes(row.businessUnit));
 }
 
+/** Whether an option keeps a Kaspersky device on Kaspersky: its first matching rule says "keep", or no rule matches. */
+export function keeps(option: ReplacementOption, row: FleetRow): boolean {
+  const rule = option.rules.find((r) => matches(r.match, row));
+  return !rule || rule.product === "keep";
+}
+
 /**
  * Assigns each device running Kaspersky to the first rule of the option that matches it: a
  * "keep" rule (or none) keeps it; a product replaces its protection, or, when the device has
  * only a leftover Kaspersky agent or console, the agent is removed (a cleanup, no seat).
+ * `isFrozen` is the one definition of a frozen device (`frozenStatus`), when the caller has it.
  */
-export function planFor(option: ReplacementOption, rows: readonly FleetRow[], book: PriceBook): CostPlan {
+export function planFor(option: ReplacementOption, rows: readonly FleetRow[], book: PriceBook, isFrozen: (row: FleetRow) => boolean = (row) => row.coveredProtection): CostPlan {
   const products = new Map(book.products.map((p) => [p.id, p]));
   for (const rule of option.rules) {
     if (rule.product !== "keep" && !products.has(rule.product)) throw new Error(`option "${option.id}" names product "${rule.product}", which is not in the price book`);
@@ -52,12 +59,12 @@ export function planFor(option: ReplacementOption, rows: readonly FleetRow[], bo
   let cleanup = 0;
   for (const row of rows) {
     if (!isKasperskyDevice(row)) continue;
-    const rule = option.rules.find((r) => matches(r.match, row));
-    if (!rule || rule.product === "keep") {
+    if (keeps(option, row)) {
       kept++;
-      if (row.coveredProtection) keptFrozen++;
+      if (isFrozen(row)) keptFrozen++;
       continue;
     }
+    const rule = option.rules.find((r) => matches(r.match, row))!;
     if (!row.coveredProtection) {
       cleanup++;
       continue;

@@ -5,6 +5,7 @@ import { summarize, type Summary } from "../engine/summary.js";
 import type { Assumption, DeviceType, PriceBook, ReplacementOption } from "../schema/index.js";
 import { costBreakdown, costParts, COMPONENTS, sunkPrepaid, type Component, type CostValues, type TrialSchedule } from "./cost.js";
 import { planFor, type CostPlan } from "./cost-plan.js";
+import { paired } from "./paired.js";
 import type { FleetRow } from "./fleet.js";
 import { isKasperskyDevice } from "./frozen.js";
 import { bounds, likely, requireAssumption, toDistribution } from "./parameters.js";
@@ -172,6 +173,8 @@ export interface CostRequest {
   schedule?: CostSchedule;
   /** Keep each option's per-trial totals (for pairing with other scenarios). */
   keepDraws?: boolean;
+  /** The one definition of a frozen device, for the devices an option keeps (default: any running Kaspersky protection). */
+  isFrozen?: (row: FleetRow) => boolean;
 }
 
 export const SUNK_PREPAID_NOTE =
@@ -220,7 +223,7 @@ export function costReport(request: CostRequest): CostReport {
   const n = request.trials;
   const { schedule } = request;
   if (schedule) checkSchedule(schedule, n);
-  const plans = request.options.map((o) => planFor(o, request.rows, request.book));
+  const plans = request.options.map((o) => planFor(o, request.rows, request.book, request.isFrozen));
   const inputs = inputsFrom(request.assumptions, request.book, plans);
   const quantiles = inputs.map((i) => quantileFunction(i.distribution));
   const keys = inputs.map((i) => streamKey(request.seed, costStream(i.key)));
@@ -271,10 +274,9 @@ export function costReport(request: CostRequest): CostReport {
   for (let a = 0; a < plans.length; a++) {
     for (let b = 0; b < plans.length; b++) {
       if (a === b) continue;
-      let count = 0;
-      for (let t = 0; t < n; t++) if (totals[a]![t]! < totals[b]![t]!) count++;
-      const probability = count / n;
-      cheaper.push({ a: plans[a]!.optionId, b: plans[b]!.optionId, probability, standardError: Math.sqrt((probability * (1 - probability)) / n) });
+      // The one P(A beats B): a tied trial counts as half.
+      const { probability, probabilityStandardError } = paired(totals[a]!, totals[b]!);
+      cheaper.push({ a: plans[a]!.optionId, b: plans[b]!.optionId, probability, standardError: probabilityStandardError });
     }
   }
   return {

@@ -1,8 +1,11 @@
 import { quantileStandardErrors, summarize, exceedance, quantilesOf } from "../engine/summary.js";
-import { deadlineDays, deadlinePassed, deadlinesFor } from "../regulation/deadlines.js";
+import { deadlinePassed, deadlinesFor } from "../regulation/deadlines.js";
+import { quantileFunction } from "../engine/quantile.js";
+import { streamKey, uniformAt } from "../engine/streams.js";
+import { DAYS_PER_MONTH } from "./cost.js";
 import type { Assumption, PriceBook, ReplacementOption, Scenario, Timeline } from "../schema/index.js";
 import { daysBetween } from "../util/dates.js";
-import { matches } from "./cost-plan.js";
+import { keeps } from "./cost-plan.js";
 import { COST_ASSUMPTIONS, costReport, costStream, EFFORT_ASSUMPTIONS, type CostReport, type OptionCost } from "./cost-report.js";
 import { decide, type DecisionAnalysis, type DecisionInput } from "../scenario/compare.js";
 import { deviceExposure, lossFleet } from "./exposure.js";
@@ -72,6 +75,7 @@ export interface Evaluation {
   horizonTotal: MeanEstimate & { p10: number; p50: number; p90: number };
   deadlines: DeadlineOutlook[];
   completion: { p50: string | null; p80: string | null } | null;
+  /** Frozen device-days from the as-of date until each migrating device is off Kaspersky, within the horizon (median). */
   frozenDeviceDays: number | null;
   /** Average share of the frozen weight still on Kaspersky over the coming year (1 without a plan). */
   frozenShareYear: number;
@@ -84,8 +88,17 @@ export interface Evaluation {
 }
 
 /** Also returned: the full reports behind the figures, for the pages' charts. */
+/** Expected annual-loss rate in one week from the as-of date: the mean over the trials, doing nothing and with the plan. */
+export interface WeeklyLoss {
+  week: number;
+  doNothing: number;
+  plan: number | null;
+}
+
 export interface EvaluationDetail {
   evaluation: Evaluation;
+  /** The coming year week by week (the Exposure page's chart). */
+  overTime: WeeklyLoss[];
   /** Every option priced on this scenario's schedule and draws, when asked for (the Cost page); its own option is `cost`. */
   costs: Omit<CostReport, "draws"> | null;
   exposure: ExposureReport;
@@ -93,7 +106,6 @@ export interface EvaluationDetail {
   cost: OptionCost;
 }
 
-const DAYS_PER_MONTH = 365.25 / 12;
 
 /**
  * One scenario, end to end, with one set of trials: the plan's schedule per trial (against every
@@ -120,32 +132,29 @@ export function evaluateInDetail(scenario: Scenario, context: EvaluationContext,
   const counts = deviceCounts(context.rows, context.updatesStopped, rule, scenario.profile);
   const deadlines = deadlinesFor(context.regulation, scenario.profile, scenario.deadlines);
   const horizonMonths = scenario.horizonMonths ?? 36;
-  const horizonWeeks = Math.max(YEAR_WEEKS, Math.round((horizonMonths * DAYS_PER_MONTH) / 7));
   const size = scenario.organisationSize ?? sizeOf(context.rows.length);
   const inputs = lossInputsFrom(assumptions, size);
 
   // The devices the option keeps on Kaspersky; the plan migrates the rest.
-  const keeps = (row: FleetRow) => {
-    const r = option.rules.find((x) => matches(x.match, row));
-    return !r || r.product === "keep";
-  };
-  const migrating = context.rows.filter((r) => isKasperskyDevice(r) && !keeps(r));
-  const keptDevices = context.rows.filter((r) => isKasperskyDevice(r) && keeps(r)).length;
+  const migrating = context.rows.filter((r) => isKasperskyDevice(r) && !keeps(option, r));
+  const keptDevices = counts.kasperskyDevices - migrating.length;
   const plan = scenario.plan && migrating.length > 0 ? scenario.plan : null;
+  const isFrozen = (row: FleetRow) => frozenStatus(row, context.updatesStopped, rule).frozen;
 
-  // Groups of frozen devices that migrate together: the plan's waves, then those the option keeps.
+  // Groups of frozen devices that migrate together: the plan's waves (the rest of the fleet's
+  // Kaspersky devices in a last wave), then those the option keeps.
   const exposures = deviceExposure(context.rows, { asOf: scenario.asOf, updatesStopped: context.updatesStopped, weights: weightsFrom(assumptions), profile: scenario.profile, rule });
   const waveCount = plan ? plan.waves.length + 1 : 0;
-  const groupOf = (i: number) => {
-    const row = context.rows[i]!;
-    if (!plan || keeps(row)) return waveCount;
-    return waveIndexOf(plan, row);
-  };
-  const fleet = lossFleet(exposures, groupOf, waveCount + 1);
+  const kept = waveCount;
+  const fleet = lossFleet(exposures, (i) => (!plan || keeps(option, context.rows[i]!) ? kept : waveIndexOf(plan, context.rows[i]!)), waveCount + 1);
+  const horizonWeeks = Math.round((horizonMonths * DAYS_PER_MONTH) / 7);
   const sampler = lossSampler(fleet, inputs, scenario.seed, horizonWeeks);
-  const remaining = new Float64Array((waveCount + 1) * sampler.weeks).fill(1);
+  const weeks = sampler.weeks;
+  // The cost model's discount rate, drawn from its own substream: the same draw the cost model uses in each trial.
+  const discountRate = quantileFunction(toDistribution(requireAssumption(assumptions, COST_ASSUMPTIONS.discountRate)));
+  const discountKey = streamKey(scenario.seed, costStream("discountRate"));
+  const remaining = new Float64Array((waveCount + 1) * weeks).fill(1);
   const lossYear = new Float64Array(n);
-  const expectedYear = new Float64Array(n);
   const baselineYear = new Float64Array(n);
   const horizonLoss = new Float64Array(n);
   const frozenShare = new Float64Array(n);
@@ -153,53 +162,57 @@ export function evaluateInDetail(scenario: Scenario, context: EvaluationContext,
   const capacity = new Float64Array(n);
   const frozenDeviceDays = new Float64Array(n);
   const frozenWeight = fleet.groups.reduce((s, g) => s + g.frozenWeight, 0);
-  // Mean share of the frozen weight still frozen at the end of each week from the as-of date (the Exposure chart's plan line).
-  const planShare = new Float64Array(YEAR_WEEKS + 1);
+  // Mean expected annual-loss rate each week of the coming year, with the plan and doing nothing (the Exposure chart).
+  const weekly = { plan: new Float64Array(YEAR_WEEKS + 1), doNothing: new Float64Array(YEAR_WEEKS + 1) };
   const year = (t: number, shares: Float64Array | null) => {
-    const r = sampler.at(t, shares);
+    const r = sampler.at(t, shares, { discountRate: discountRate(uniformAt(discountKey, t)), weekly });
     lossYear[t] = r.year;
-    expectedYear[t] = r.expectedYear;
     baselineYear[t] = r.baselineYear;
     horizonLoss[t] = r.expectedHorizon;
-    // Share of the frozen weight still frozen, averaged over the coming year.
+    if (shares === null || frozenWeight === 0) {
+      frozenShare[t] = 1;
+      return;
+    }
+    // The frozen weight still frozen, averaged over the coming year; and frozen device-days from the as-of date over the horizon.
     let left = 0;
-    if (shares && frozenWeight > 0) {
-      for (let j = 0; j <= YEAR_WEEKS; j++) {
-        let week = 0;
-        for (let g = 0; g < fleet.groups.length; g++) week += fleet.groups[g]!.frozenWeight * shares[g * sampler.weeks + Math.min(j, sampler.weeks - 1)]!;
-        if (j < YEAR_WEEKS) left += week / YEAR_WEEKS;
-        planShare[j]! += week / frozenWeight / n;
+    let deviceDays = 0;
+    for (let g = 0; g < fleet.groups.length; g++) {
+      const group = fleet.groups[g]!;
+      for (let j = 0; j < sampler.horizonWeeks; j++) {
+        const share = shares[g * weeks + j]!;
+        if (j < YEAR_WEEKS) left += (group.frozenWeight * share) / YEAR_WEEKS;
+        if (g !== kept) deviceDays += 7 * group.frozenDevices * share;
       }
     }
-    frozenShare[t] = shares === null || frozenWeight === 0 ? 1 : left / frozenWeight;
+    frozenShare[t] = left / frozenWeight;
+    frozenDeviceDays[t] = deviceDays;
   };
 
   let timeline: TimelineReport | null = null;
   if (plan) {
+    // Days from the plan's start to the as-of date (negative when the plan starts later).
     const offset = daysBetween(plan.start, scenario.asOf);
-    const sampleDays = Float64Array.from({ length: sampler.weeks }, (_, j) => offset + 7 * (j + 0.5));
-    const waveShares = new Float64Array(waveCount * sampler.weeks);
-    // Only the devices the plan migrates wait for it; those the option keeps are charged for the whole horizon by the cost model.
-    const kasperskyFrozen = migrating.filter((r) => frozenStatus(r, context.updatesStopped, rule).frozen).length;
+    const sampleDays = Float64Array.from({ length: weeks }, (_, j) => offset + 7 * (j + 0.5));
+    const waveShares = new Float64Array(waveCount * weeks);
+    let groupOfWave: number[] | null = null;
     timeline = timelineReport({
       plan,
       rows: migrating,
       updatesStopped: context.updatesStopped,
       rule,
+      asOf: scenario.asOf,
       deadlines,
       trials: n,
       seed: scenario.seed,
       onTrial: (t, s, values, ws, waves) => {
         waveRemaining(ws, waves, values.stragglerShare, sampleDays, waveShares);
-        // The timeline lists the waves that have devices; map them back to the plan's order.
-        waves.forEach((w, k) => {
-          const g = w.id === "unassigned" ? plan.waves.length : plan.waves.findIndex((p) => p.id === w.id);
-          remaining.set(waveShares.subarray(k * sampler.weeks, (k + 1) * sampler.weeks), g * sampler.weeks);
-        });
+        // The timeline lists the waves that have devices; their groups follow the plan's order, the rest last.
+        groupOfWave ??= waves.map((w) => (w.id === "unassigned" ? plan.waves.length : plan.waves.findIndex((p) => p.id === w.id)));
+        for (let k = 0; k < waves.length; k++) remaining.set(waveShares.subarray(k * weeks, (k + 1) * weeks), groupOfWave[k]! * weeks);
         year(t, remaining);
-        migrationMonths[t] = s.allMigrated / DAYS_PER_MONTH;
+        // Months from the as-of date until the last device is off Kaspersky (the cost model's migration window).
+        migrationMonths[t] = Math.max(0, s.allMigrated - Math.max(0, offset)) / DAYS_PER_MONTH;
         capacity[t] = values.capacityPerWeek;
-        frozenDeviceDays[t] = Math.max(0, -offset) * kasperskyFrozen + s.frozenDeviceDays;
       },
     });
   } else {
@@ -207,8 +220,10 @@ export function evaluateInDetail(scenario: Scenario, context: EvaluationContext,
   }
 
   // Doing nothing: the exposure report (with its sensitivity), on the same seed and trials.
-  const exposure = exposureReport({ rows: context.rows, assumptions, profile: scenario.profile, asOf: scenario.asOf, updatesStopped: context.updatesStopped, trials: n, seed: scenario.seed, size, riskTolerance: scenario.riskTolerance, keepDraws: true, ...(plan ? { planRemaining: Array.from(planShare) } : {}) });
+  const exposure = exposureReport({ rows: context.rows, assumptions, profile: scenario.profile, asOf: scenario.asOf, updatesStopped: context.updatesStopped, trials: n, seed: scenario.seed, size, riskTolerance: scenario.riskTolerance, keepDraws: true, exposures });
   const doNothingYear = exposure.annualDraws!;
+  // The chart's two lines: the simulation's mean weekly rates, so the plan line is the loss model's own.
+  const overTime = Array.from({ length: YEAR_WEEKS + 1 }, (_, week) => ({ week, doNothing: weekly.doNothing[week]! / n, plan: plan ? weekly.plan[week]! / n : null }));
 
   const cost = costReport({
     rows: context.rows,
@@ -219,12 +234,17 @@ export function evaluateInDetail(scenario: Scenario, context: EvaluationContext,
     trials: n,
     seed: scenario.seed,
     keepDraws: true,
+    isFrozen,
     ...(plan ? { schedule: { startMonth: Math.max(0, Math.round(daysBetween(scenario.asOf, plan.start) / DAYS_PER_MONTH)), migrationMonths, capacityPerWeek: capacity, frozenDeviceDays } } : {}),
   });
   const optionCost = cost.options[0]!;
   const costDraws = cost.draws![0]!;
   const total = new Float64Array(n);
   for (let t = 0; t < n; t++) total[t] = costDraws[t]! + horizonLoss[t]!;
+
+  // A deadline is met when every Kaspersky device is gone by it: never while the option keeps some, always when there are none.
+  const outlook = (d: DeadlineOutlook): DeadlineOutlook => (counts.kasperskyDevices === 0 ? { ...d, probability: 1, standardError: 0 } : keptDevices > 0 || !plan ? { ...d, probability: 0, standardError: 0 } : d);
+  const outlooks = timeline ? timeline.deadlines.map(outlook) : deadlines.map((deadline) => outlook({ deadline, probability: 0, standardError: 0, passed: deadlinePassed(scenario.asOf, deadline) }));
 
   const yearLoss = (draws: Float64Array): YearLoss => {
     const s = summarize(draws);
@@ -261,16 +281,7 @@ export function evaluateInDetail(scenario: Scenario, context: EvaluationContext,
     cost: { mean: optionCost.total.mean, standardError: optionCost.total.standardError, p: optionCost.total.p, perDevice: optionCost.perDevice },
     horizonLoss: estimate(horizonLoss),
     horizonTotal: { mean: totalSummary.mean, standardError: totalSummary.standardError, p10: totalSummary.p[10], p50: totalSummary.p[50], p90: totalSummary.p[90] },
-    deadlines: plan
-      ? deadlines.map((deadline) => {
-          const days = deadlineDays(plan.start, deadline);
-          let met = 0;
-          for (let t = 0; t < n; t++) if (migrationMonths[t]! * DAYS_PER_MONTH <= days) met++;
-          const p = met / n;
-          return { deadline, probability: p, standardError: Math.sqrt((p * (1 - p)) / n), passed: days <= 0 };
-        })
-      : // Without a plan nothing is ever migrated: every deadline is missed (or had passed already).
-        deadlines.map((deadline) => ({ deadline, probability: 0, standardError: 0, passed: deadlinePassed(scenario.asOf, deadline) })),
+    deadlines: outlooks,
     completion: timeline ? { p50: c50!, p80: c80! } : null,
     frozenDeviceDays: plan ? quantilesOf(frozenDeviceDays, [0.5])[0]! : null,
     frozenShareYear: estimate(frozenShare).mean,
@@ -280,7 +291,7 @@ export function evaluateInDetail(scenario: Scenario, context: EvaluationContext,
   };
   const { annualDraws: _drop, ...exposureWithoutDraws } = exposure;
   const { draws: _costDraws, ...costs } = cost;
-  return { evaluation, exposure: exposureWithoutDraws, timeline, cost: optionCost, costs: detail.allOptions ? { ...costs, options: context.options.map((o) => costs.options.find((c) => c.optionId === o.id)!) } : null };
+  return { evaluation, overTime, exposure: exposureWithoutDraws, timeline, cost: optionCost, costs: detail.allOptions ? { ...costs, options: context.options.map((o) => costs.options.find((c) => c.optionId === o.id)!) } : null };
 }
 
 /** Paired comparisons of two evaluations on the same seed and trials: loss over the coming year, cost, and cost plus loss over the horizon. */

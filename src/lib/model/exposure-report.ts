@@ -1,10 +1,10 @@
 import { mean as distributionMean } from "../engine/distributions.js";
 import type { Assumption, OrgProfile } from "../schema/index.js";
 import { decayMultiplier } from "./decay.js";
-import { deviceExposure, exposureProfile, fleetMultiplier, type DeviceWeights } from "./exposure.js";
+import { deviceExposure, exposureProfile, fleetMultiplier, type DeviceExposure, type DeviceWeights } from "./exposure.js";
 import type { FleetRow } from "./fleet.js";
 import { frozenRule, isKasperskyDevice } from "./frozen.js";
-import { simulateLoss, UNCERTAIN_INPUTS, type LossInputs, type LossResult, type UncertainInput } from "./loss.js";
+import { simulateLoss, UNCERTAIN_INPUTS, YEAR_WEEKS, type LossInputs, type LossResult, type UncertainInput } from "./loss.js";
 import { bounds, likely, requireAssumption, toDistribution } from "./parameters.js";
 import { tornado, varianceShare, type TornadoBar } from "./sensitivity.js";
 
@@ -43,13 +43,10 @@ export interface ExposureRequest {
   seed: number;
   size?: OrganisationSize;
   riskTolerance?: number;
-  /**
-   * Share of the frozen weight still on Kaspersky at the end of each week from the as-of date,
-   * under the scenario's plan (the evaluation's median); none means no plan.
-   */
-  planRemaining?: readonly number[];
   /** Keep the per-trial draws (for pairing with the plan's trials). */
   keepDraws?: boolean;
+  /** The fleet's per-device exposure, when the caller has computed it already (`deviceExposure` with the same inputs). */
+  exposures?: readonly DeviceExposure[];
 }
 
 export interface ExposureReport {
@@ -73,10 +70,8 @@ export interface ExposureReport {
   tornado: TornadoBar[];
   /** Each uncertain input's share of the variance of expected loss, largest first. */
   valueOfInformation: { input: UncertainInput; label: string; share: number }[];
-  /** Expected annual loss at the most likely inputs, week by week, doing nothing and with the plan. */
-  overTime: { week: number; doNothing: number; plan: number | null }[];
-  /** Expected loss over the coming year at the most likely inputs: doing nothing, and with the plan. */
-  yearAhead: { doNothing: number; plan: number | null };
+  /** Expected loss over the coming year with every input at its most likely value: the tornado's centre. */
+  tornadoCentre: number;
 }
 
 const VOI_TRIALS = 20_000;
@@ -101,17 +96,17 @@ export function exposureReport(request: ExposureRequest): ExposureReport {
   const ids = INPUT_ASSUMPTIONS(size);
   const a = (key: keyof typeof ids) => requireAssumption(request.assumptions, ids[key]);
   const inputs = lossInputsFrom(request.assumptions, size);
-  const exposures = deviceExposure(request.rows, { asOf: request.asOf, updatesStopped: request.updatesStopped, weights: weightsFrom(request.assumptions), profile: request.profile, rule: frozenRule(request.profile, request.assumptions) });
+  const exposures = request.exposures ?? deviceExposure(request.rows, { asOf: request.asOf, updatesStopped: request.updatesStopped, weights: weightsFrom(request.assumptions), profile: request.profile, rule: frozenRule(request.profile, request.assumptions) });
   const profile = exposureProfile(exposures);
   const { draws, annualDraws, ...loss } = simulateLoss(profile, inputs, { trials: request.trials, seed: request.seed, riskTolerance: request.riskTolerance });
   const meanMagnitude = distributionMean(inputs.lossMagnitude);
-  const weekly = (v: Record<UncertainInput, number>, frozenShare = 1, extraDays = 0) =>
-    v.lefBase * (1 - v.s + v.s * fleetMultiplier(profile, (d) => decayMultiplier(d, { mInf: v.mInf, mKsn: Math.min(v.mKsn, v.mInf), tau: v.tau }), frozenShare, extraDays)) * meanMagnitude;
+  const weekly = (v: Record<UncertainInput, number>, extraDays: number) =>
+    v.lefBase * (1 - v.s + v.s * fleetMultiplier(profile, (d) => decayMultiplier(d, { mInf: v.mInf, mKsn: Math.min(v.mKsn, v.mInf), tau: v.tau }), 1, extraDays)) * meanMagnitude;
   // The coming year as the simulation counts it: the fleet ages week by week (mid-week).
   const expectedLoss = (v: Record<UncertainInput, number>) => {
     let sum = 0;
-    for (let j = 0; j < 52; j++) sum += weekly(v, 1, 7 * (j + 0.5));
-    return sum / 52;
+    for (let j = 0; j < YEAR_WEEKS; j++) sum += weekly(v, 7 * (j + 0.5));
+    return sum / YEAR_WEEKS;
   };
   const rows = UNCERTAIN_INPUTS.map((key) => {
     const assumption = a(key);
@@ -119,13 +114,6 @@ export function exposureReport(request: ExposureRequest): ExposureReport {
     return { key, label: LABELS[key], likely: likely(assumption), low, high };
   });
   const base = Object.fromEntries(rows.map((r) => [r.key, r.likely])) as Record<UncertainInput, number>;
-  const remaining = request.planRemaining;
-  const overTime = Array.from({ length: 53 }, (_, week) => ({
-    week,
-    doNothing: weekly(base, 1, week * 7),
-    plan: remaining === undefined ? null : weekly(base, remaining[Math.min(week, remaining.length - 1)] ?? 0, week * 7),
-  }));
-  const yearOf = (series: (p: (typeof overTime)[number]) => number) => overTime.slice(0, 52).reduce((sum, p) => sum + series(p) / 52, 0);
   return {
     asOf: request.asOf,
     size,
@@ -142,7 +130,6 @@ export function exposureReport(request: ExposureRequest): ExposureReport {
     tornado: tornado(rows, (v) => expectedLoss(v)),
     // Shares from the first 20,000 trials: ample to rank five inputs, and a fifth of the cost.
     valueOfInformation: UNCERTAIN_INPUTS.map((key) => ({ input: key, label: LABELS[key], share: varianceShare(draws[key].subarray(0, VOI_TRIALS), draws.expectedLoss.subarray(0, VOI_TRIALS)) })).sort((x, y) => y.share - x.share),
-    overTime,
-    yearAhead: { doNothing: yearOf((p) => p.doNothing), plan: remaining === undefined ? null : yearOf((p) => p.plan!) },
+    tornadoCentre: expectedLoss(base),
   };
 }

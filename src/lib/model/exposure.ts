@@ -119,26 +119,10 @@ export function fleetMultiplier(profile: ExposureProfile, multiplier: (days: num
   return (profile.unfrozenWeight + (frozenWeight - remaining) + frozenShare * frozen) / profile.totalWeight;
 }
 
-/**
- * The same multiplier as `fleetMultiplier` for the decay curve, in closed form over the bins:
- * E = (W_unfrozen + M_inf·W_frozen − (M_inf − M_ksn)·Σ w_b·e^(−t_b/τ)) / W. One exponential per
- * bin and no function calls, for the simulation's inner loop.
- */
-export function decayFleetMultiplier(profile: ExposureProfile, mInf: number, mKsn: number, tau: number, frozenShare = 1): number {
-  if (profile.totalWeight === 0) return 1;
-  const { days, weightAtDays } = profile;
-  const frozenWeight = profile.totalWeight - profile.unfrozenWeight;
-  // Days come sorted; past 36 time constants e^(−t/τ) < 3e-16, below double precision of the sum.
-  const horizon = 36 * tau;
-  let decaying = 0;
-  for (let i = 0; i < days.length && days[i]! <= horizon; i++) decaying += weightAtDays[i]! * Math.exp(-days[i]! / tau);
-  // A share `frozenShare` of the frozen weight is still frozen; the rest counts as protected.
-  return (profile.unfrozenWeight + (1 - frozenShare) * frozenWeight + frozenShare * (mInf * frozenWeight - (mInf - mKsn) * decaying)) / profile.totalWeight;
-}
-
 /** The frozen devices of one group (a wave of the plan, or those an option keeps): their weight by days frozen. */
 export interface FrozenGroup {
   frozenWeight: number;
+  frozenDevices: number;
   days: Float64Array;
   weightAtDays: Float64Array;
 }
@@ -156,6 +140,7 @@ export interface LossFleet {
  */
 export function lossFleet(exposures: readonly DeviceExposure[], groupOf: (index: number) => number = () => 0, count = 1): LossFleet {
   const byDays = Array.from({ length: count }, () => new Map<number, number>());
+  const devices = new Array<number>(count).fill(0);
   let total = 0;
   let unfrozen = 0;
   exposures.forEach((e, i) => {
@@ -166,16 +151,17 @@ export function lossFleet(exposures: readonly DeviceExposure[], groupOf: (index:
     }
     const g = groupOf(i);
     if (!(g >= 0 && g < count)) throw new RangeError(`device ${e.deviceId} is in group ${g}, not one of 0–${count - 1}`);
+    devices[g]!++;
     const map = byDays[g]!;
     map.set(e.daysFrozen!, (map.get(e.daysFrozen!) ?? 0) + e.weight);
   });
   return {
     totalWeight: total,
     unfrozenWeight: unfrozen,
-    groups: byDays.map((map) => {
+    groups: byDays.map((map, g) => {
       const days = Float64Array.from([...map.keys()].sort((a, b) => a - b));
       const weightAtDays = Float64Array.from(days, (d) => map.get(d)!);
-      return { frozenWeight: weightAtDays.reduce((a, b) => a + b, 0), days, weightAtDays };
+      return { frozenWeight: weightAtDays.reduce((a, b) => a + b, 0), frozenDevices: devices[g]!, days, weightAtDays };
     }),
   };
 }

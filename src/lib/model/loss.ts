@@ -40,9 +40,18 @@ export interface TrialLoss {
   baselineYear: number;
   /** rate × mean loss per event. */
   expectedYear: number;
-  /** Expected loss over every week of the horizon (undiscounted), and its baseline. */
+  /** Expected loss over the horizon's weeks, each discounted to today at the trial's rate. */
   expectedHorizon: number;
-  expectedBaselineHorizon: number;
+}
+
+/** Days in a year, and weeks in the coming year, as the loss model counts them. */
+export const DAYS_PER_YEAR = 365.25;
+
+export interface TrialOptions {
+  /** Annual rate the horizon's losses are discounted at (the cost model's, for the same trial). */
+  discountRate?: number;
+  /** Adds each week's expected annual-loss rate (with `remaining`, and doing nothing) into these, for charts. */
+  weekly?: { plan: Float64Array; doNothing: Float64Array };
 }
 
 /**
@@ -63,15 +72,18 @@ export interface LossSampler {
    * the as-of date, group-major (`remaining[g * weeks + j]`), for `weeks` weeks; null keeps every
    * frozen device frozen (doing nothing).
    */
-  at(t: number, remaining: Float64Array | null): TrialLoss;
+  at(t: number, remaining: Float64Array | null, options?: TrialOptions): TrialLoss;
   values(t: number): LossValues;
-  /** Weeks the sampler covers (the horizon). */
+  /** Weeks of `remaining` per group: the horizon, and at least the coming year. */
   weeks: number;
+  /** Weeks of the horizon. */
+  horizonWeeks: number;
   meanMagnitude: number;
 }
 
 export function lossSampler(fleet: LossFleet, inputs: LossInputs, seed: number, horizonWeeks = YEAR_WEEKS): LossSampler {
-  const weeks = Math.max(YEAR_WEEKS, Math.round(horizonWeeks));
+  const horizon = Math.max(1, Math.round(horizonWeeks));
+  const weeks = Math.max(YEAR_WEEKS, horizon);
   const quantile = Object.fromEntries(UNCERTAIN_INPUTS.map((k) => [k, quantileFunction(inputs[k])])) as Record<UncertainInput, (u: number) => number>;
   const keys = Object.fromEntries(UNCERTAIN_INPUTS.map((k) => [k, streamKey(seed, `loss.${k}`)])) as Record<UncertainInput, number>;
   const eventsKey = streamKey(seed, "loss.events");
@@ -99,9 +111,10 @@ export function lossSampler(fleet: LossFleet, inputs: LossInputs, seed: number, 
   };
   return {
     weeks,
+    horizonWeeks: horizon,
     meanMagnitude,
     values,
-    at(t, remaining) {
+    at(t, remaining, options = {}) {
       const v = values(t);
       let frozenWeight = 0;
       for (let g = 0; g < groups.length; g++) {
@@ -115,13 +128,19 @@ export function lossSampler(fleet: LossFleet, inputs: LossInputs, seed: number, 
       }
       // Each frozen group contributes W_g when migrated, and M_inf·W_g − (M_inf − M_ksn)·D_g·e^(−age/τ) while frozen.
       const step = Math.exp(-7 / v.tau);
+      const totalDecay = sumDecay(decaying);
+      const weekly = options.weekly;
+      // Week j's discount factor, (1 + r)^(−(j + ½)·7/365.25).
+      const discountStep = Math.pow(1 + (options.discountRate ?? 0), -7 / DAYS_PER_YEAR);
+      let discount = Math.sqrt(discountStep);
       let age = Math.exp(-3.5 / v.tau);
       let multiplierYear = 0;
-      let multiplierHorizon = 0;
+      let horizonSum = 0;
       for (let j = 0; j < weeks; j++) {
-        let e = unfrozenWeight;
-        if (remaining === null) e += v.mInf * frozenWeight - (v.mInf - v.mKsn) * sumDecay(decaying) * age;
-        else {
+        const nothing = unfrozenWeight + v.mInf * frozenWeight - (v.mInf - v.mKsn) * totalDecay * age;
+        let e = nothing;
+        if (remaining !== null) {
+          e = unfrozenWeight;
           for (let g = 0; g < groups.length; g++) {
             const w = groups[g]!.frozenWeight;
             const r = remaining[g * weeks + j]!;
@@ -130,12 +149,16 @@ export function lossSampler(fleet: LossFleet, inputs: LossInputs, seed: number, 
         }
         const multiplier = totalWeight === 0 ? 1 : e / totalWeight;
         if (j < YEAR_WEEKS) multiplierYear += multiplier / YEAR_WEEKS;
-        multiplierHorizon += multiplier;
+        if (j < horizon) horizonSum += discount * (1 - v.s + v.s * multiplier);
+        if (weekly && j < weekly.plan.length) {
+          weekly.plan[j]! += v.lefBase * (1 - v.s + v.s * multiplier) * meanMagnitude;
+          weekly.doNothing[j]! += v.lefBase * (1 - v.s + v.s * (totalWeight === 0 ? 1 : nothing / totalWeight)) * meanMagnitude;
+        }
         age *= step;
+        discount *= discountStep;
       }
       const rateYear = v.lefBase * (1 - v.s + v.s * multiplierYear);
       const u = uniformAt(eventsKey, t);
-      const weekShare = 7 / 365.25;
       return {
         values: v,
         multiplierYear,
@@ -143,8 +166,7 @@ export function lossSampler(fleet: LossFleet, inputs: LossInputs, seed: number, 
         year: realised(rateYear, u, t),
         baselineYear: realised(v.lefBase, u, t),
         expectedYear: rateYear * meanMagnitude,
-        expectedHorizon: v.lefBase * (weeks * (1 - v.s) + v.s * multiplierHorizon) * weekShare * meanMagnitude,
-        expectedBaselineHorizon: v.lefBase * weeks * weekShare * meanMagnitude,
+        expectedHorizon: v.lefBase * horizonSum * (7 / DAYS_PER_YEAR) * meanMagnitude,
       };
     },
   };
@@ -195,7 +217,7 @@ export interface LossResult {
 export function simulateLoss(profile: ExposureProfile, inputs: LossInputs, options: LossOptions): LossResult {
   const n = options.trials;
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`trials must be a whole number of at least 1, got ${n}`);
-  const fleet: LossFleet = { totalWeight: profile.totalWeight, unfrozenWeight: profile.unfrozenWeight, groups: [{ frozenWeight: profile.totalWeight - profile.unfrozenWeight, days: profile.days, weightAtDays: profile.weightAtDays }] };
+  const fleet: LossFleet = { totalWeight: profile.totalWeight, unfrozenWeight: profile.unfrozenWeight, groups: [{ frozenWeight: profile.totalWeight - profile.unfrozenWeight, frozenDevices: profile.frozenDevices, days: profile.days, weightAtDays: profile.weightAtDays }] };
   const sampler = lossSampler(fleet, inputs, options.seed);
   const draws = { ...(Object.fromEntries(UNCERTAIN_INPUTS.map((k) => [k, new Float64Array(n)])) as Record<UncertainInput, Float64Array>), expectedLoss: new Float64Array(n) };
   const annual = new Float64Array(n);

@@ -2,9 +2,9 @@ import { pert, triangular, type Distribution } from "../engine/distributions.js"
 import { quantileFunction } from "../engine/quantile.js";
 import { streamKey, uniformAt } from "../engine/streams.js";
 import { quantilesOf } from "../engine/summary.js";
-import { deadlineDays } from "../regulation/deadlines.js";
+import { deadlineDays, deadlinePassed } from "../regulation/deadlines.js";
 import type { Deadline, MigrationPlan, PlanRange } from "../schema/index.js";
-import { daysBetween, isoDay, utcMidnight } from "../util/dates.js";
+import { isoDay, utcMidnight } from "../util/dates.js";
 import type { FleetRow } from "./fleet.js";
 import type { FrozenRule } from "./frozen.js";
 import { freezeDays, schedule, wavesFor, workspace, type Schedule, type ScheduleValues, type WaveDevices, type Workspace } from "./schedule.js";
@@ -28,7 +28,7 @@ export interface DeadlineOutlook {
   /** P(every device is off Kaspersky by the deadline's date), with its standard error. */
   probability: number;
   standardError: number;
-  /** The deadline had passed before the plan starts. */
+  /** The deadline's instant is at or before the as-of date: already missed while Kaspersky remains. */
   passed: boolean;
 }
 
@@ -47,8 +47,6 @@ export interface TimelineReport {
   /** Devices still on Kaspersky at the end of each week, P10/P50/P90 across trials. */
   burnDown: { week: number; date: string; p10: number; p50: number; p90: number }[];
   frozenDeviceDays: { p10: number; p50: number; mean: number; p90: number };
-  /** Share of Kaspersky devices still on it at each week's end (median): what the loss model uses. */
-  remainingShareByWeek: number[];
 }
 
 /** Called once per trial with that trial's schedule (the workspace holds its migrated-so-far curve). */
@@ -61,6 +59,8 @@ export interface TimelineRequest {
   updatesStopped: string;
   /** Whether devices with no signature date count as frozen. */
   rule: FrozenRule;
+  /** The date figures are for; deadlines at or before it have passed (else: before the plan's start). */
+  asOf?: string;
   /** Sees each trial's schedule: how the loss and cost models follow the same simulated plan. */
   onTrial?: TrialHook;
   deadlines: readonly Deadline[];
@@ -70,6 +70,12 @@ export interface TimelineRequest {
   capacityScale?: number;
   horizonWeeks?: number;
 }
+
+/**
+ * The burn-down's bands come from the first 20,000 trials: ample for P10/P50/P90 of a weekly
+ * count, and it keeps a million-trial run from holding a hundred weekly arrays of a million.
+ */
+export const BURN_DOWN_TRIALS = 20_000;
 
 interface Draws {
   waves: WaveDevices[];
@@ -98,7 +104,7 @@ function simulate(request: TimelineRequest, waves: WaveDevices[], horizonWeeks: 
     phaseStarts: [],
     phaseEnds: [],
     phaseIds: [],
-    remaining: Array.from({ length: horizonWeeks }, () => new Float64Array(trials)),
+    remaining: Array.from({ length: horizonWeeks }, () => new Float64Array(Math.min(trials, BURN_DOWN_TRIALS))),
     deviceDays: new Float64Array(trials),
   };
   const values = {} as ScheduleValues;
@@ -120,7 +126,7 @@ function simulate(request: TimelineRequest, waves: WaveDevices[], horizonWeeks: 
       out.phaseStarts[i]![t] = p.start;
       out.phaseEnds[i]![t] = p.end;
     });
-    for (let j = 0; j < horizonWeeks; j++) out.remaining[j]![t] = s.remainingByWeek[j]!;
+    if (t < BURN_DOWN_TRIALS) for (let j = 0; j < horizonWeeks; j++) out.remaining[j]![t] = s.remainingByWeek[j]!;
     out.deviceDays[t] = s.frozenDeviceDays;
   }
   return out;
@@ -169,11 +175,10 @@ export function timelineReport(request: TimelineRequest): TimelineReport {
     deadlines: request.deadlines.map((deadline) => {
       // Met when the last device is off Kaspersky by the deadline's instant (00:00 EDT for the cutoff; the end of the day for a date).
       const days = deadlineDays(start, deadline);
-      return { deadline, passed: days <= 0, ...within(d.allMigrated, days) };
+      return { deadline, passed: request.asOf === undefined ? days <= 0 : deadlinePassed(request.asOf, deadline), ...within(d.allMigrated, days) };
     }),
     burnDown,
     frozenDeviceDays: { p10: dd10!, p50: dd50!, p90: dd90!, mean: finite.length === d.deviceDays.length ? finite.reduce((a, b) => a + b, 0) / finite.length : Infinity },
-    remainingShareByWeek: burnDown.map((b) => (total === 0 ? 0 : b.p50 / total)),
   };
 }
 
@@ -199,15 +204,9 @@ export function capacityFor(request: TimelineRequest, deadline: string, target: 
   return hi * request.plan.capacityPerWeek.likely;
 }
 
-/**
- * The plan's burn-down as the loss model reads it: the share of devices still on Kaspersky at
- * the end of each week counted from `asOf` (all of them until the plan starts).
- */
-export function remainingFromAsOf(report: TimelineReport, asOf: string, weeks = 53): number[] {
-  const offset = Math.max(0, daysBetween(asOf, report.start));
-  return Array.from({ length: weeks }, (_, w) => {
-    const sinceStart = 7 * w - offset;
-    if (sinceStart < 7) return 1;
-    return report.remainingShareByWeek[Math.min(Math.floor(sinceStart / 7) - 1, report.remainingShareByWeek.length - 1)] ?? 0;
-  });
+/** How a deadline's outlook reads in a table: its probability and standard error, or that it was missed already. */
+export const ALREADY_MISSED = "already missed (before the as-of date)";
+export function outlookText(d: DeadlineOutlook): string {
+  const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
+  return d.passed ? ALREADY_MISSED : `${pct(d.probability)} ± ${pct(d.standardError)}`;
 }

@@ -52,7 +52,8 @@ export const Scenario = z.object({
   assumptions: z.array(Assumption),
   deadlines: z.array(Deadline),
   seed: z.number().int().min(0).max(0xffffffff),
-  trials: z.number().int().min(1).max(10_000_000),
+  /** Trials of the one evaluation (plan, loss and cost share each); at most a million (about half a minute on a laptop for the sample organisation). */
+  trials: z.number().int().min(1).max(1_000_000),
   /** Size class for the loss defaults; derived from the device count when absent. */
   organisationSize: z.enum(["smb", "midsize", "large"]).optional(),
   /** How the migration is meant to run; the timeline model simulates it. */

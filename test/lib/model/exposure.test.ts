@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { lognormalFrom90, mean, point } from "../../../src/lib/engine/distributions.js";
 import { decayMultiplier } from "../../../src/lib/model/decay.js";
-import { decayFleetMultiplier, deviceExposure, deviceWeight, exposureProfile, fleetMultiplier, type DeviceWeights } from "../../../src/lib/model/exposure.js";
+import { deviceExposure, deviceWeight, exposureProfile, fleetMultiplier, type DeviceWeights } from "../../../src/lib/model/exposure.js";
 import type { FleetRow } from "../../../src/lib/model/fleet.js";
 import type { FrozenRule } from "../../../src/lib/model/frozen.js";
-import { simulateLoss } from "../../../src/lib/model/loss.js";
+import { lossSampler, simulateLoss } from "../../../src/lib/model/loss.js";
 import { tornado, varianceShare } from "../../../src/lib/model/sensitivity.js";
 import { randomSource } from "../../../src/lib/engine/prng.js";
 import type { OrgProfile } from "../../../src/lib/schema/index.js";
@@ -73,12 +73,16 @@ describe("deviceExposure", () => {
     const p = exposureProfile(deviceExposure(rows, options));
     // Weights: a, b, c, d are 1 each; e is 3 (tier 1) × 2 (internet-facing) × 2 (restricted) = 12.
     expect([p.totalWeight, p.unfrozenWeight, [...p.days], [...p.weightAtDays]]).toEqual([16, 14, [365, 367], [1, 1]]);
+    // The loss sampler's closed form over the year equals the general multiplier, aged week by week (mid-week).
+    const fleet = { totalWeight: p.totalWeight, unfrozenWeight: p.unfrozenWeight, groups: [{ frozenWeight: 2, frozenDevices: 2, days: p.days, weightAtDays: p.weightAtDays }] };
     for (const tau of [3, 14, 60, 400]) {
-      const general = fleetMultiplier(p, (d) => decayMultiplier(d, { mInf: 3.7, mKsn: 1.5, tau }));
-      expect(decayFleetMultiplier(p, 3.7, 1.5, tau)).toBeCloseTo(general, 12);
+      const inputs = { lefBase: point(1), s: point(1), mInf: point(3.7), mKsn: point(1.5), tau: point(tau), lossMagnitude: point(1) };
+      let general = 0;
+      for (let j = 0; j < 52; j++) general += fleetMultiplier(p, (d) => decayMultiplier(d, { mInf: 3.7, mKsn: 1.5, tau }), 1, 7 * (j + 0.5)) / 52;
+      expect(lossSampler(fleet, inputs, 1).at(0, null).multiplierYear).toBeCloseTo(general, 12);
     }
     // Hand: (14 + 2·3.7) / 16 = 1.3375 once decay is complete.
-    expect(decayFleetMultiplier(p, 3.7, 1.5, 3)).toBeCloseTo(21.4 / 16, 12);
+    expect(lossSampler(fleet, { lefBase: point(1), s: point(1), mInf: point(3.7), mKsn: point(1.5), tau: point(3), lossMagnitude: point(1) }, 1).at(0, null).multiplierYear).toBeCloseTo(21.4 / 16, 12);
     // Half the frozen weight replaced: (14 + 1 + 1·3.7) / 16.
     expect(fleetMultiplier(p, () => 3.7, 0.5)).toBeCloseTo(18.7 / 16, 12);
   });

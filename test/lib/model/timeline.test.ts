@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { FleetRow } from "../../../src/lib/model/fleet.js";
 import type { FrozenRule } from "../../../src/lib/model/frozen.js";
-import { schedule, wavesFor, type ScheduleValues, type WaveDevices } from "../../../src/lib/model/schedule.js";
-import { capacityFor, remainingFromAsOf, timelineReport } from "../../../src/lib/model/timeline-report.js";
+import { schedule, waveRemaining, wavesFor, type ScheduleValues, type WaveDevices } from "../../../src/lib/model/schedule.js";
+import { capacityFor, timelineReport } from "../../../src/lib/model/timeline-report.js";
 import type { MigrationPlan } from "../../../src/lib/schema/index.js";
 
 const options = { pilotDevices: 10, learningWeeks: 0, freezes: [] as [number, number][], horizonWeeks: 12 };
@@ -148,11 +148,13 @@ describe("timelineReport", () => {
     expect(capacityFor({ plan, rows, updatesStopped: "2024-09-29", rule, deadlines: [], trials: 200, seed: 1 }, "2027-01-20", 0.9)).toBeNull();
   });
 
-  it("hands the loss model the share still on Kaspersky, counted from the as-of date", () => {
-    const r = timelineReport({ plan, rows, updatesStopped: "2024-09-29", rule, deadlines: [], trials: 100, seed: 1 });
-    const fromAsOf = remainingFromAsOf(r, "2026-12-28", 12);
-    expect(fromAsOf.slice(0, 2)).toEqual([1, 1]);
-    expect(fromAsOf[1 + 4]).toBeCloseTo(r.remainingShareByWeek[3]!, 12);
-    expect(fromAsOf[11]).toBe(0);
+  it("hands the loss model each wave's share still on Kaspersky: waves in order, stragglers last", () => {
+    // Devices migrated linearly, 200 over days 0–10: 100 off by day 5, 200 by day 10. With 10% stragglers the
+    // waves' flow is 90 (A, 100 devices) and 180 (B, 200). Day 5: A's flow is done and its 10 stragglers
+    // remain (0.1); B has 10 off (190/200 = 0.95). Day 10: B has 110 off (90/200 = 0.45); no straggler yet.
+    const ws = { days: Float64Array.of(0, 10), migrated: Float64Array.of(0, 200), points: 2 };
+    const out = new Float64Array(4);
+    waveRemaining(ws, waves, 0.1, Float64Array.of(5, 10), out);
+    [0.1, 0.1, 0.95, 0.45].forEach((expected, i) => expect(out[i]).toBeCloseTo(expected, 12));
   });
 });
