@@ -1,3 +1,5 @@
+import { equalCountBins } from "../engine/bins.js";
+
 
 export interface TornadoBar {
   input: string;
@@ -37,19 +39,12 @@ export function tornado<K extends string>(
 export function varianceShare(x: Float64Array, y: Float64Array, bins = 20): number {
   const n = x.length;
   if (n < bins * 5) return Number.NaN;
-  const sorted = Float64Array.from(x).sort();
-  const edges = Array.from({ length: bins - 1 }, (_, b) => sorted[Math.floor(((b + 1) * n) / bins)]!);
+  const bin = equalCountBins(x, bins);
   const sums = new Float64Array(bins);
   const counts = new Float64Array(bins);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    let lo = 0;
-    let hi = edges.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (x[i]! < edges[mid]!) hi = mid;
-      else lo = mid + 1;
-    }
+    const lo = bin[i]!;
     sums[lo]! += y[i]!;
     counts[lo]!++;
     total += y[i]!;

@@ -1,4 +1,5 @@
 import type { Distribution } from "../engine/distributions.js";
+import { equalCountBins } from "../engine/bins.js";
 import { quantileFunction } from "../engine/quantile.js";
 import { streamKey, uniformAt } from "../engine/streams.js";
 import type { Evaluation } from "../model/evaluate.js";
@@ -135,24 +136,7 @@ export function decide(evaluations: readonly Evaluation[], inputs: readonly Deci
 
 const BINS = 20;
 
-/** Equal-count bins of x: edges at its quantiles (a native numeric sort), each draw placed by binary search. */
-function binsOf(x: Float64Array): Int32Array {
-  const n = x.length;
-  const sorted = Float64Array.from(x).sort();
-  const edges = Array.from({ length: BINS - 1 }, (_, b) => sorted[Math.floor(((b + 1) * n) / BINS)]!);
-  const bin = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let lo = 0;
-    let hi = edges.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (x[i]! < edges[mid]!) hi = mid;
-      else lo = mid + 1;
-    }
-    bin[i] = lo;
-  }
-  return bin;
-}
+const binsOf = (x: Float64Array) => equalCountBins(x, BINS);
 
 /** EVPPI of one input: how much lower the expected total would be if the input were known before choosing (equal-count bins). */
 function binnedEvppi(x: Float64Array, bin: Int32Array, totals: Float64Array[], bestMean: number): number {
