@@ -43,12 +43,7 @@ const DENIED: Record<string, string> = {
  * Citations still in the data, each for a stated reason; remove an entry once the URL is gone
  * (the last test fails while one stays listed after its URL has left the data).
  */
-const PENDING: { file: string; url: string; why: string }[] = [
-  { file: "assumptions.json", url: "https://kbs.bestantivirus.co.uk/i-forgot-my-password-what-should-i-do-kaspersky", why: "in a note's text; this change may only edit sources' url and title there" },
-  { file: "assumptions.json", url: "https://www.wilderssecurity.com/threads/new-proactive-response-time-av-test-org-test-published.50576/", why: "in a note's text; this change may only edit sources' url and title there" },
-  { file: "assumptions.json", url: "https://regulations.justia.com/regulations/fedreg/2021/08/31/2021-18446.html", why: "in a note's text; this change may only edit sources' url and title there" },
-  { file: "pricebook.json", url: "https://worldofsoftware.org/bitdefender-vs-norton-which-advanced-antivirus-should-you-use", why: "consumer-av's only source, a copy of a PCMag comparison whose original address is not verified" },
-];
+const PENDING: { file: string; url: string; why: string }[] = [];
 
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
