@@ -1,3 +1,4 @@
+import { pricedBook } from "./prices.js";
 import { quantileStandardErrors, summarize, exceedance, quantilesOf } from "../engine/summary.js";
 import { deadlinePassed, deadlinesFor } from "../regulation/deadlines.js";
 import { quantileFunction } from "../engine/quantile.js";
@@ -228,7 +229,7 @@ export function evaluateInDetail(scenario: Scenario, context: EvaluationContext,
   const cost = costReport({
     rows: context.rows,
     options: detail.allOptions ? [option, ...context.options.filter((o) => o !== option)] : [option],
-    book: context.book,
+    book: pricedBook(context.book, scenario.prices ?? []).book,
     assumptions,
     horizonMonths,
     trials: n,

@@ -4,6 +4,8 @@ import { Scenario, SCENARIO_VERSION, ValidationError, validate } from "../schema
 const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
   // Version 1 had no replacement option and no narrative: take the default option.
   1: (old) => ({ ...old, schemaVersion: 2, option: old["option"] ?? "defender-everywhere", narrative: old["narrative"] ?? [] }),
+  // Version 2 had no price overrides: the price book's prices stand.
+  2: (old) => ({ ...old, schemaVersion: 3, prices: old["prices"] ?? [] }),
 };
 
 /**

@@ -1,11 +1,14 @@
 import { z } from "zod";
-import { Assumption } from "./assumption.js";
+import { Assumption, AssumptionValue } from "./assumption.js";
 import { IsoDate, IsoDateTime } from "./common.js";
 import { MigrationPlan } from "./migration-plan.js";
 import { OrgProfile } from "./org-profile.js";
 
-/** Version 2 added the replacement option and a memo narrative; version 1 files migrate forward. */
-export const SCENARIO_VERSION = 2;
+/**
+ * Version 2 added the replacement option and a memo narrative; version 3 added price overrides
+ * and content hashes of inventory files. Older files migrate forward (lib/scenario/parse).
+ */
+export const SCENARIO_VERSION = 3;
 
 /**
  * A deadline the plan is tested against: a date by which Kaspersky must be removed, from
@@ -35,8 +38,22 @@ export const InventorySourceRef = z.object({
   mapping: z.record(z.string(), z.string()).optional(),
   /** The device an SBOM describes. */
   device: z.string().min(1).optional(),
+  /** SHA-256 of the file's bytes (lowercase hex), so a scenario names exactly which export it was made from. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, "expected 64 lowercase hex digits").optional(),
 });
 export type InventorySourceRef = z.infer<typeof InventorySourceRef>;
+
+/**
+ * A price the organisation was quoted instead of the price book's list price, for one product of
+ * data/pricebook.json, in the product's own unit (USD per seat and year, etc.).
+ */
+export const PriceOverride = z.object({
+  product: z.string().min(1),
+  price: AssumptionValue,
+  /** Where the price comes from (a quote's reference); absent: "your own figure". */
+  note: z.string().max(500).optional(),
+});
+export type PriceOverride = z.infer<typeof PriceOverride>;
 
 /** A named, versioned set of every input the models read. */
 export const Scenario = z.object({
@@ -62,6 +79,8 @@ export const Scenario = z.object({
   option: z.string().min(1),
   /** The memo's own paragraphs, written by the user. */
   narrative: z.array(z.object({ id: z.string().min(1), heading: z.string(), text: z.string() })).default([]),
+  /** Quoted prices that replace the price book's, by product id. */
+  prices: z.array(PriceOverride).default([]),
   /** Months the cost model covers. */
   horizonMonths: z.number().int().min(1).max(120).optional(),
   /** An annual loss the organisation is willing to bear (USD). */

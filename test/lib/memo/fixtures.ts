@@ -57,7 +57,7 @@ const PLAN: MigrationPlan = {
 
 function scenario(id: string, name: string, p: OrgProfile, extra: Partial<Scenario> = {}): Scenario {
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     id,
     name,
     description: `${name}, worked by hand for the memo tests.`,
@@ -71,6 +71,7 @@ function scenario(id: string, name: string, p: OrgProfile, extra: Partial<Scenar
     trials: TRIALS,
     option: "defender",
     narrative: [],
+    prices: [],
     horizonMonths: 36,
     ...extra,
   };

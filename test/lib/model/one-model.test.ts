@@ -202,3 +202,28 @@ describe("deadlines, horizon and kept devices", () => {
     expect(e.deadlines.every((d) => d.probability === 0)).toBe(true);
   });
 });
+
+describe("price overrides (scenario version 3)", () => {
+  const rows = Array.from({ length: 100 }, (_, i) => row(i));
+  const ctx = context(rows);
+  // Windows workstations, which the default option moves to Defender for Endpoint P2.
+  const product = "mde-p2";
+  const listed = ctx.book.products.find((p) => p.id === product)!.price;
+  const at = (prices: Scenario["prices"]) => evaluateScenario({ ...base, trials: 400, prices }, ctx);
+
+  it("an override at the list price changes nothing; a higher quote raises the cost in every trial", () => {
+    const list = at([]);
+    expect(at([{ product, price: listed }]).draws.cost).toEqual(list.draws.cost);
+    const likely = listed.kind === "point" ? listed.value : listed.likely;
+    const dearer = at([{ product, price: { kind: "point", value: likely * 3 + 10 } }]);
+    for (let t = 0; t < 400; t++) expect(dearer.draws.cost[t]!).toBeGreaterThan(list.draws.cost[t]!);
+  });
+
+  it("an override for a product the price book does not list is ignored and reported", async () => {
+    const { pricedBook } = await import("../../../src/lib/model/prices.js");
+    const priced = pricedBook(ctx.book, [{ product: "no-such-product", price: { kind: "point", value: 1 } }]);
+    expect(priced.unknown).toEqual(["no-such-product"]);
+    expect(priced.book.products).toEqual(ctx.book.products);
+    expect(at([{ product: "no-such-product", price: { kind: "point", value: 1 } }]).draws.cost).toEqual(at([]).draws.cost);
+  });
+});

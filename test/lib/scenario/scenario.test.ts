@@ -17,10 +17,23 @@ describe("parseScenario", () => {
     const v1 = { ...rest, schemaVersion: 1 };
     const copy = structuredClone(v1);
     const parsed = parseScenario(v1, "old.json");
-    expect(parsed.schemaVersion).toBe(2);
+    expect(parsed.schemaVersion).toBe(3);
     expect(parsed.option).toBe("defender-everywhere");
     expect(parsed.narrative).toEqual([]);
+    expect(parsed.prices).toEqual([]);
     expect(v1).toEqual(copy);
+  });
+
+  it("migrates a version-2 file to version 3 with no price overrides, keeping everything else", () => {
+    const { prices: _prices, ...rest } = preset;
+    const parsed = parseScenario({ ...rest, schemaVersion: 2 }, "v2.json");
+    expect(parsed).toEqual({ ...preset, schemaVersion: 3, prices: [] });
+  });
+
+  it("reads price overrides and inventory content hashes, and names a bad hash", () => {
+    const quoted = { ...preset, prices: [{ product: "defender-p2", price: { kind: "point", value: 40 }, note: "Quote Q-17" }], inventory: [{ file: "tvm.csv", sha256: "a".repeat(64) }] };
+    expect(parseScenario(quoted, "q.json").prices[0]).toEqual({ product: "defender-p2", price: { kind: "point", value: 40 }, note: "Quote Q-17" });
+    expect(() => parseScenario({ ...quoted, inventory: [{ file: "tvm.csv", sha256: "XYZ" }] }, "q.json")).toThrow(/inventory\[0\]\.sha256: expected 64 lowercase hex digits/);
   });
 
   it("refuses a file from a newer Offramp and names every bad field", () => {
