@@ -1,0 +1,61 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { describeChanges } from "../../../src/lib/scenario/changes.js";
+import { scaledRange, withAssumptions, withInternalDeadline, withPlan, withPrices, withProfile } from "../../../src/lib/scenario/edit.js";
+import { parseScenario } from "../../../src/lib/scenario/parse.js";
+import { AssumptionSet, PriceBook, ReplacementOptions } from "../../../src/lib/schema/index.js";
+
+const json = (path: string) => JSON.parse(readFileSync(`data/${path}`, "utf8"));
+const defaults = AssumptionSet.parse(json("assumptions.json")).assumptions;
+const book = PriceBook.parse(json("pricebook.json"));
+const options = ReplacementOptions.parse(json("replacement-options.json")).options;
+const preset = parseScenario(json("scenarios/presets/phased-by-criticality.json"), "preset");
+const facts = { defaults, book, options };
+
+describe("editing the current scenario", () => {
+  it("an assumption edited back to its default leaves no override; another edit is one override", () => {
+    const d = defaults.find((a) => a.id === "cost_per_ticket")!;
+    const edited = { ...d, value: { kind: "range" as const, low: 10, likely: 30, high: 50 } };
+    const once = withAssumptions(preset, defaults, [edited]);
+    expect(once.assumptions.filter((a) => a.id === "cost_per_ticket")).toHaveLength(1);
+    expect(withAssumptions(once, defaults, [d]).assumptions.some((a) => a.id === "cost_per_ticket")).toBe(false);
+    expect(preset.assumptions.some((a) => a.id === "cost_per_ticket")).toBe(false);
+  });
+
+  it("a price equal to the list price is no override; a quote is", () => {
+    const p = book.products[0]!;
+    expect(withPrices(preset, book, [{ product: p.id, price: p.price }]).prices).toEqual([]);
+    expect(withPrices(preset, book, [{ product: p.id, price: { kind: "point", value: 1 } }]).prices).toEqual([{ product: p.id, price: { kind: "point", value: 1 } }]);
+  });
+
+  it("capacity edited as one number scales its range: 40/80/150 at 120 is 60/120/225", () => {
+    expect(scaledRange({ low: 40, likely: 80, high: 150 }, 120)).toEqual({ low: 60, likely: 120, high: 225 });
+  });
+
+  it("one internal deadline, edited in place with its label, added when missing, removed on null", () => {
+    const moved = withInternalDeadline(preset, "2027-09-30");
+    const own = moved.deadlines.filter((d) => d.kind === "internal");
+    expect(own).toEqual([{ ...preset.deadlines.find((d) => d.kind === "internal")!, date: "2027-09-30" }]);
+    expect(moved.deadlines.map((d) => d.id)).toEqual(preset.deadlines.map((d) => d.id));
+    const none = withInternalDeadline(preset, null);
+    expect(none.deadlines.some((d) => d.kind === "internal")).toBe(false);
+    expect(withInternalDeadline(none, "2027-01-31").deadlines.find((d) => d.kind === "internal")).toMatchObject({ id: "internal", date: "2027-01-31" });
+  });
+});
+
+describe("what changed, in sentences", () => {
+  it("says each change once, with its unit, never as JSON", () => {
+    const plan = preset.plan!;
+    const after = withProfile(
+      withPlan(withPrices(withAssumptions(preset, defaults, [{ ...defaults.find((a) => a.id === "cost_per_ticket")!, value: { kind: "range", low: 6, likely: 30, high: 40 } }]), book, [{ product: "mde-p2", price: { kind: "point", value: 50 } }]), { capacityPerWeek: scaledRange(plan.capacityPerWeek, 120) }),
+      { ...preset.profile, countries: ["US", "GB"] },
+    );
+    const texts = describeChanges(preset, after, facts).map((c) => c.text);
+    expect(texts).toContain(`Capacity, most likely: ${plan.capacityPerWeek.likely} → 120 devices a week`);
+    expect(texts).toContain("Cost per helpdesk ticket, most likely: 22 → 30 USD/ticket");
+    expect(texts.some((t) => /^Price of Microsoft .*: .* → 50 USD a /.test(t))).toBe(true);
+    expect(texts).toContain(`Countries of operation: ${preset.profile.countries.join(", ")} → US, GB`);
+    expect(texts.join("\n")).not.toMatch(/[{}"]/);
+    expect(describeChanges(preset, preset, facts)).toEqual([]);
+  });
+});
