@@ -3,11 +3,12 @@ import type { Assumption } from "../lib/schema/index.js";
 
 /**
  * An editable table of assumptions: each with its low/likely/high (or value), unit,
- * confidence and sources, and a mark when it differs from the default. Its `value` is the
+ * confidence and sources, and a mark when it differs from `baseline` (the default or list value). Its `value` is the
  * edited list; it dispatches "input" when a valid edit is made. An edit that breaks
  * low <= likely <= high is marked and not applied.
  */
-export function assumptionEditor(assumptions: readonly Assumption[]): HTMLElement & { value: Assumption[] } {
+export function assumptionEditor(assumptions: readonly Assumption[], baseline: readonly Assumption[] = assumptions): HTMLElement & { value: Assumption[] } {
+  const reference = new Map(baseline.map((a) => [a.id, a]));
   const current = assumptions.map((a) => structuredClone(a));
   const table = html`<table class="assumptions">
     <thead><tr><th>Assumption</th><th>Low</th><th>Most likely</th><th>High</th><th>Unit</th><th>Basis</th></tr></thead>
@@ -15,13 +16,13 @@ export function assumptionEditor(assumptions: readonly Assumption[]): HTMLElemen
   </table>` as unknown as HTMLElement & { value: Assumption[] };
   const body = table.querySelector("tbody")!;
   current.forEach((a, index) => {
-    const original = assumptions[index]!;
+    const original = reference.get(a.id) ?? assumptions[index]!;
     const values = a.value.kind === "point" ? [a.value.value] : [a.value.low, a.value.likely, a.value.high];
     const inputs = values.map((v, i) => {
       const input = html`<input type="number" step="any" value=${v} aria-label=${`${a.label}: ${a.value.kind === "point" ? "value" : ["low", "most likely", "high"][i]}`}>` as HTMLInputElement;
       return input;
     });
-    const changed = html`<span class="changed" hidden>changed</span>` as HTMLElement;
+    const changed = html`<span class="changed" hidden=${JSON.stringify(a.value) === JSON.stringify(original.value)}>changed</span>` as HTMLElement;
     // One cell per column; a single value sits under "most likely".
     const cells = (a.value.kind === "point" ? [null, inputs[0]!, null] : inputs).map((input, i) => {
       const td = document.createElement("td");

@@ -1,4 +1,4 @@
-import type { WorkerReply } from "../components/worker-client.js";
+import type { WorkerReply } from "../state/worker-client.js";
 import type { Evaluation, EvaluationContext, EvaluationDetail } from "../lib/model/evaluate.js";
 import type { ExposureReport } from "../lib/model/exposure-report.js";
 import type { OptionCost } from "../lib/model/cost-report.js";
@@ -16,8 +16,6 @@ export interface CompareRun {
   alternatives: Scenario[];
   /** Price every option on the subject's schedule too (the Cost page). */
   allOptions?: boolean;
-  /** The price book with the page's edited prices, instead of the workbook's. */
-  book?: EvaluationContext["book"];
 }
 
 /** Evaluations without their draws, the subject's full reports, and the decision. */

@@ -4,7 +4,7 @@ import type { CompareInit, CompareResult, CompareRun } from "./compare-protocol.
 import { serveSimulation } from "./serve.js";
 
 serveSimulation<CompareInit, CompareRun, CompareResult>((context, request) => {
-  const result = evaluateWorkbook(request.subject, request.alternatives, request.book ? { ...context, book: request.book } : context, { allOptions: request.allOptions });
+  const result = evaluateWorkbook(request.subject, request.alternatives, context, { allOptions: request.allOptions });
   const strip = <T extends { draws: unknown }>({ draws: _d, ...rest }: T) => rest;
   return {
     evaluations: [result.subject.evaluation, ...result.alternatives].map(strip),

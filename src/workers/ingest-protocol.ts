@@ -8,7 +8,14 @@ export interface WorkerRequest {
   now: string;
 }
 
+/** A file the worker read: its name, size and the SHA-256 of its bytes (how a scenario names it). */
+export interface ReadFile {
+  name: string;
+  size: number;
+  sha256: string;
+}
+
 export type WorkerReply =
   | { type: "progress"; file: string; read: number; total: number }
-  | { type: "result"; view: InventoryView }
+  | { type: "result"; view: InventoryView; files: ReadFile[] }
   | { type: "error"; message: string };

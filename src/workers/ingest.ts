@@ -2,12 +2,13 @@
 // Reads dropped inventory exports off the page's thread, with the same code the CLI uses.
 // Nothing leaves the browser: files are read from disk by the browser, parsed here, and only
 // the results go back to the page.
+import { sha256 } from "@noble/hashes/sha2.js";
 import { compileCatalog } from "../lib/catalog/match.js";
 import { combine } from "../lib/ingest/combine.js";
 import { inventoryView } from "../lib/ingest/inventory-view.js";
 import { IngestFile, type FileResult } from "../lib/ingest/session.js";
 import { Catalog } from "../lib/schema/index.js";
-import type { WorkerReply, WorkerRequest } from "./ingest-protocol.js";
+import type { ReadFile, WorkerReply, WorkerRequest } from "./ingest-protocol.js";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (reply: WorkerReply) => scope.postMessage(reply);
@@ -20,12 +21,16 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     let done = 0;
     let lastPost = 0;
     const results: FileResult[] = [];
+    const read: ReadFile[] = [];
     for (const file of files) {
       const session = new IngestFile({ file: file.name, catalog, now });
+      // The file's content hash, computed as it streams past: a scenario names its exports by it.
+      const hash = sha256.create();
       const reader = file.stream().getReader();
       for (;;) {
         const { value, done: finished } = await reader.read();
         if (finished) break;
+        hash.update(value);
         session.push(value);
         done += value.length;
         const t = performance.now();
@@ -35,9 +40,10 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         }
       }
       results.push(await session.finish());
+      read.push({ name: file.name, size: file.size, sha256: Array.from(hash.digest(), (b) => b.toString(16).padStart(2, "0")).join("") });
       post({ type: "progress", file: file.name, read: done, total });
     }
-    post({ type: "result", view: inventoryView(combine(results, now), catalog) });
+    post({ type: "result", view: inventoryView(combine(results, now), catalog), files: read });
   } catch (error) {
     post({ type: "error", message: (error as Error).message });
   }

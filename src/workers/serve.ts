@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import type { WorkerReply } from "../components/worker-client.js";
+import type { WorkerReply } from "../state/worker-client.js";
 
 /**
  * The protocol every simulation worker speaks: an `init` message with the data that does not

@@ -1,4 +1,4 @@
-import type { WorkerReply } from "../components/worker-client.js";
+import type { WorkerReply } from "../state/worker-client.js";
 import type { FleetRow } from "../lib/model/fleet.js";
 import type { TimelineReport, TimelineRequest } from "../lib/model/timeline-report.js";
 

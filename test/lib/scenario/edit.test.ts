@@ -59,3 +59,31 @@ describe("what changed, in sentences", () => {
     expect(describeChanges(preset, preset, facts)).toEqual([]);
   });
 });
+
+describe("the plan's phases and freezes as the Timeline page edits them", async () => {
+  const { planRangeRows, fromPlanRangeRows, parseFreezes, freezesText } = await import("../../../src/lib/scenario/plan-edit.js");
+  it("round-trips the phase ranges and the freezes unchanged", () => {
+    const plan = preset.plan!;
+    expect({ ...plan, ...fromPlanRangeRows(planRangeRows(plan), plan) }).toEqual(plan);
+    expect(parseFreezes(freezesText(plan.freezes))).toEqual({ freezes: plan.freezes, errors: [] });
+  });
+  it("reports a bad freeze line by number and keeps the good ones", () => {
+    const r = parseFreezes("Year end, 2026-12-18, 2027-01-04\nBad line\nQuarter close, 2027-03-31, 2027-03-01\nLeap, 2027-02-29, 2027-03-02");
+    expect(r.freezes).toEqual([{ label: "Year end", from: "2026-12-18", to: "2027-01-04" }]);
+    expect(r.errors.map((e) => e.line)).toEqual([2, 3, 4]);
+    expect(r.errors[1]!.message).toMatch(/ends \(2027-03-01\) before it starts/);
+  });
+});
+
+describe("the organisation profile as the Regulation page edits it", async () => {
+  const { profileFromForm } = await import("../../../src/lib/scenario/profile-edit.js");
+  const form = { ...preset.profile, countries: "us, de ;CA us" };
+  it("reads countries typed in any case and separator, once each", () => {
+    expect(profileFromForm(form).profile?.countries).toEqual(["US", "DE", "CA"]);
+  });
+  it("says why a form cannot be a profile, and gives none", () => {
+    expect(profileFromForm({ ...form, countries: "USA, DE" }).error).toMatch(/"USA" is not/);
+    expect(profileFromForm({ ...form, countries: " " }).error).toMatch(/at least one country/);
+    expect(profileFromForm({ ...form, name: "  " }).error).toMatch(/needs a name/);
+  });
+});

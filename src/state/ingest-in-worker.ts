@@ -1,9 +1,9 @@
 import type { InventoryView } from "../lib/ingest/inventory-view.js";
-import type { WorkerReply, WorkerRequest } from "../workers/ingest-protocol.js";
+import type { ReadFile, WorkerReply, WorkerRequest } from "../workers/ingest-protocol.js";
 
 export type IngestState =
   | { phase: "reading"; file: string; read: number; total: number }
-  | { phase: "done"; view: InventoryView; seconds: number }
+  | { phase: "done"; view: InventoryView; files: ReadFile[]; seconds: number }
   | { phase: "failed"; message: string };
 
 /**
@@ -30,7 +30,7 @@ export async function* ingestInWorker(worker: Worker, request: WorkerRequest): A
       const reply = queue.shift()!;
       if (reply.type === "progress") yield { phase: "reading", file: reply.file, read: reply.read, total: reply.total };
       else if (reply.type === "result") {
-        yield { phase: "done", view: reply.view, seconds: (performance.now() - start) / 1000 };
+        yield { phase: "done", view: reply.view, files: reply.files, seconds: (performance.now() - start) / 1000 };
         return;
       } else {
         yield { phase: "failed", message: reply.message };

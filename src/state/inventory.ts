@@ -1,0 +1,134 @@
+/**
+ * The current inventory: the organisation every page models. It is the bundled sample until
+ * exports are dropped on the Inventory page; then it is what was read from them, in this tab,
+ * on every page and in the memo, with no re-drop.
+ *
+ * Privacy: only the derived rows (devices, matched installs, per-file reports) are kept, never
+ * the raw files. By default they live in this tab's session storage, which the browser clears
+ * when the tab closes. "Keep on this device" is an explicit choice that also puts them in
+ * IndexedDB (until "Forget").
+ *
+ * Browser state, not a view.
+ */
+import { createStore, del, get, set, type UseStore } from "idb-keyval";
+import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
+import type { InventoryView } from "../lib/ingest/inventory-view.js";
+import type { ReadFile } from "../workers/ingest-protocol.js";
+
+/** What the pages model: an organisation's rows and reports, with the dates they are read against. */
+export interface Fleet extends InventoryView {
+  organisation: string;
+  exportedAt: string | null;
+  programme: string;
+  updatesStopped: { date: string; instant: string; eventId: string; citation: string };
+}
+
+export type InventoryOrigin =
+  | { kind: "sample"; files: number }
+  | { kind: "yours"; files: ReadFile[]; readAt: string; kept: boolean };
+
+export interface CurrentInventory {
+  fleet: Fleet;
+  origin: InventoryOrigin;
+}
+
+/** What is stored: the derived rows and where they came from, never a file's bytes. */
+interface Saved {
+  origin: Extract<InventoryOrigin, { kind: "yours" }>;
+  view: InventoryView;
+}
+
+export const SESSION_KEY = "offramp.inventory";
+const RECORD = "current";
+let store: UseStore | null = null;
+const device = () => (store ??= createStore("offramp", "inventory"));
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+const pack = (saved: Saved) => toBase64(deflateSync(strToU8(JSON.stringify(saved)), { level: 6 }));
+const unpack = (text: string) => JSON.parse(strFromU8(inflateSync(fromBase64(text)))) as Saved;
+
+function fleetOf(sample: Fleet, saved: Saved): Fleet {
+  return { organisation: "Your organisation", exportedAt: null, programme: sample.programme, updatesStopped: sample.updatesStopped, ...saved.view };
+}
+
+/** The inventory this tab models: yours when you dropped (or kept) exports, else the sample. */
+export async function currentInventory(sample: Fleet, sampleFiles: number): Promise<CurrentInventory> {
+  try {
+    const text = sessionStorage.getItem(SESSION_KEY);
+    if (text) {
+      const saved = unpack(text);
+      return { fleet: fleetOf(sample, saved), origin: saved.origin };
+    }
+  } catch {
+    sessionStorage.removeItem(SESSION_KEY);
+  }
+  try {
+    const kept = (await get(RECORD, device())) as Saved | undefined;
+    if (kept?.view?.rows) return { fleet: fleetOf(sample, kept), origin: { ...kept.origin, kept: true } };
+  } catch {
+    // IndexedDB unavailable (private mode in some browsers): nothing was kept.
+  }
+  return { fleet: sample, origin: { kind: "sample", files: sampleFiles } };
+}
+
+/** Where an adopted inventory ended up, for the page to say. */
+export interface Adopted {
+  inventory: CurrentInventory;
+  /** "tab": every page of this tab until it closes; "device": also kept in IndexedDB; "page": too large for the tab's storage and not kept, so only this page has it. */
+  where: "tab" | "device" | "page";
+  message: string;
+}
+
+/** Makes dropped exports' rows the current inventory of this tab (and of this device when `keep`). */
+export async function adoptInventory(sample: Fleet, view: InventoryView, files: ReadFile[], keep: boolean, now = new Date()): Promise<Adopted> {
+  const saved: Saved = { origin: { kind: "yours", files, readAt: now.toISOString(), kept: keep }, view };
+  const inventory = { fleet: fleetOf(sample, saved), origin: saved.origin };
+  let inTab = true;
+  try {
+    sessionStorage.setItem(SESSION_KEY, pack(saved));
+  } catch {
+    inTab = false;
+    sessionStorage.removeItem(SESSION_KEY);
+  }
+  if (keep) {
+    await set(RECORD, saved, device());
+    return { inventory, where: "device", message: "Every page now models these exports, and they are kept on this device (IndexedDB) until you press Forget." };
+  }
+  await del(RECORD, device()).catch(() => {});
+  return inTab
+    ? { inventory, where: "tab", message: "Every page of this tab now models these exports. Nothing is kept after the tab closes." }
+    : { inventory, where: "page", message: "These exports are too large for this tab's storage, so other pages cannot see them. Tick \"Keep on this device\" to carry them to every page." };
+}
+
+/** Turns "Keep on this device" on or off for the current inventory. */
+export async function keepOnDevice(current: CurrentInventory, keep: boolean): Promise<CurrentInventory> {
+  if (current.origin.kind !== "yours") return current;
+  const origin = { ...current.origin, kept: keep };
+  const { organisation: _o, exportedAt: _e, programme: _p, updatesStopped: _u, ...view } = current.fleet;
+  if (keep) await set(RECORD, { origin, view } satisfies Saved, device());
+  else await del(RECORD, device());
+  try {
+    sessionStorage.setItem(SESSION_KEY, pack({ origin, view }));
+  } catch {
+    // Too large for the tab: the kept copy (if any) is what other pages read.
+  }
+  return { ...current, origin };
+}
+
+/** Forgets your inventory everywhere in this browser: every page models the sample again. */
+export async function forgetInventory(): Promise<void> {
+  sessionStorage.removeItem(SESSION_KEY);
+  await del(RECORD, device()).catch(() => {});
+}

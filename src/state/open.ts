@@ -1,0 +1,57 @@
+/**
+ * What every page opens with: the current scenario (local storage and URL) and the current
+ * inventory (this tab, or kept on this device), and the evaluation context built from them.
+ */
+import type { EvaluationContext } from "../lib/model/evaluate.js";
+import type { InventorySourceRef, Scenario } from "../lib/schema/index.js";
+import { currentInventory, forgetInventory, type CurrentInventory, type Fleet } from "./inventory.js";
+import { openWorkbook, type Workbook } from "./workbook.js";
+
+/** The workbook's facts, as the `scenarios.json` data loader gives them. */
+export interface Facts {
+  presets: Scenario[];
+  defaults: EvaluationContext["defaults"];
+  book: EvaluationContext["book"];
+  options: EvaluationContext["options"];
+  regulation: EvaluationContext["regulation"];
+  updatesStopped: string;
+  software: { name: string; version: string };
+}
+
+export interface Opened {
+  workbook: Workbook;
+  inventory: CurrentInventory;
+  fleet: Fleet;
+  /** What the one evaluation needs, for the current inventory. */
+  context: EvaluationContext;
+  /** The inventory references a scenario exported from here carries: file names and content hashes. */
+  inventoryRefs: InventorySourceRef[];
+  /** Forgets your inventory in this browser and reloads the page on the sample. */
+  useSample: () => Promise<void>;
+}
+
+/** The organisation name a scenario gets when your own exports replace the sample. */
+export const YOUR_ORGANISATION = "Your organisation";
+
+export async function openCurrent(facts: Facts, sample: Fleet, bundled: Scenario): Promise<Opened> {
+  const workbook = openWorkbook({ bundled, presets: facts.presets });
+  const inventory = await currentInventory(sample, bundled.inventory.length);
+  const fleet = inventory.fleet;
+  const inventoryRefs = inventory.origin.kind === "yours" ? inventory.origin.files.map((f) => ({ file: f.name, sha256: f.sha256 })) : bundled.inventory;
+  // The scenario names the inventory it models (names and hashes, never rows).
+  workbook.attachInventory(inventoryRefs);
+  const useSample = async () => {
+    await forgetInventory();
+    workbook.attachInventory(bundled.inventory);
+    if (workbook.scenario.profile.name === YOUR_ORGANISATION) workbook.edit({ ...workbook.scenario, profile: { ...workbook.scenario.profile, name: bundled.profile.name } });
+    location.reload();
+  };
+  return {
+    workbook,
+    useSample,
+    inventory,
+    fleet,
+    inventoryRefs,
+    context: { rows: fleet.rows, defaults: facts.defaults, book: facts.book, options: facts.options, regulation: facts.regulation, updatesStopped: facts.updatesStopped },
+  };
+}

@@ -1,0 +1,232 @@
+/**
+ * The current scenario: the one every page reads and edits. It lives in this browser's local
+ * storage and in the page's URL (`#s=…`, the same encoding as a share link), so a reload, Back
+ * and a shared link all reproduce the same workbook. Each edit can be undone, and the whole
+ * scenario reset to the preset it started from.
+ *
+ * Browser state, not a view: pages wire their controls to `edit`, and read `scenario`.
+ */
+import { decodeScenario, encodeScenario } from "../lib/scenario/share.js";
+import { parseScenario } from "../lib/scenario/parse.js";
+import type { Scenario } from "../lib/schema/index.js";
+
+/** Why the current scenario changed: a page's edit, undo, reset, another scenario chosen, or another tab. */
+export type Cause = "edit" | "apply" | "undo" | "reset" | "use" | "external";
+
+/** Where the workbook keeps its state: local storage and the address bar (both replaceable in tests). */
+export interface Place {
+  storage: Pick<Storage, "getItem" | "setItem" | "removeItem">;
+  /** The URL's fragment without '#'. */
+  hash(): string;
+  /** Replaces the fragment without a new history entry. */
+  replaceHash(hash: string): void;
+  /** How this page was reached: "navigate", "reload" or "back_forward". */
+  navigation(): string;
+}
+
+/** What the workbook starts from. */
+export interface WorkbookFacts {
+  /** The workbook's own scenario (the bundled sample's, or OFFRAMP_SCENARIO_FILE). */
+  bundled: Scenario;
+  presets: readonly Scenario[];
+}
+
+interface Stored {
+  scenario: Scenario;
+  /** The scenario edits are measured against ("changed from the preset"). */
+  base: Scenario;
+  /** Earlier states, newest last: what Undo returns to. */
+  history: Scenario[];
+  /** Set when a shared link replaced the scenario (its name), until the next edit. */
+  arrived?: string | null;
+}
+
+export const STORAGE_KEY = "offramp.workbook";
+const HISTORY = 50;
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Equal as a link carries them: a link leaves out inventory references. */
+const sameShared = (a: Scenario, b: Scenario) => same({ ...a, inventory: [] }, { ...b, inventory: [] });
+
+/** The browser's own place: localStorage and location.hash. */
+export function browserPlace(): Place {
+  return {
+    storage: localStorage,
+    hash: () => location.hash.replace(/^#/, ""),
+    replaceHash: (hash) => history.replaceState(history.state, "", `${location.pathname}${location.search}${hash ? `#${hash}` : ""}`),
+    navigation: () => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)?.type ?? "navigate",
+  };
+}
+
+export class Workbook {
+  #state: Stored;
+  #listeners = new Set<(scenario: Scenario, cause: Cause) => void>();
+  /** Set when the URL held a link that could not be read: the reason, for the banner. */
+  readonly linkError: string | null = null;
+
+  constructor(
+    readonly facts: WorkbookFacts,
+    readonly place: Place,
+  ) {
+    const stored = this.#read();
+    this.#state = stored ?? { scenario: facts.bundled, base: facts.bundled, history: [] };
+    const link = new URLSearchParams(place.hash()).get("s");
+    // Back and Forward show the workbook as it is now, not as the older URL had it.
+    if (link && place.navigation() !== "back_forward") {
+      try {
+        const shared = decodeScenario(link);
+        if (!sameShared(shared, this.#state.scenario)) {
+          const base = facts.presets.find((p) => p.id === shared.id) ?? shared;
+          this.#state = { scenario: { ...shared, inventory: this.#state.scenario.inventory }, base, history: [...this.#state.history, this.#state.scenario].slice(-HISTORY), arrived: shared.name };
+        }
+      } catch (error) {
+        this.linkError = (error as Error).message;
+      }
+    }
+    this.#write();
+  }
+
+  #read(): Stored | null {
+    try {
+      const raw = this.place.storage.getItem(STORAGE_KEY);
+      if (!raw) return null;
+      const value = JSON.parse(raw) as Partial<Stored>;
+      const scenario = parseScenario(value.scenario, "the saved workbook");
+      const base = value.base ? parseScenario(value.base, "the saved workbook's preset") : this.facts.bundled;
+      const history = Array.isArray(value.history) ? value.history.slice(-HISTORY).flatMap((h) => { try { return [parseScenario(h, "history")]; } catch { return []; } }) : [];
+      return { scenario, base, history, arrived: typeof value.arrived === "string" ? value.arrived : null };
+    } catch {
+      // A workbook saved by another version or damaged: start again from the bundled scenario.
+      return null;
+    }
+  }
+
+  #write(): void {
+    try {
+      this.place.storage.setItem(STORAGE_KEY, JSON.stringify(this.#state));
+    } catch {
+      // Storage full or disabled: the URL still carries the scenario.
+    }
+    this.place.replaceHash(`s=${encodeScenario(this.#state.scenario)}`);
+  }
+
+  #set(next: Stored, cause: Cause): void {
+    this.#state = next;
+    this.#write();
+    for (const listener of this.#listeners) listener(next.scenario, cause);
+  }
+
+  /** The current scenario. */
+  get scenario(): Scenario {
+    return this.#state.scenario;
+  }
+
+  /** The preset (or shared or imported scenario) the current one started from. */
+  get base(): Scenario {
+    return this.#state.base;
+  }
+
+  get canUndo(): boolean {
+    return this.#state.history.length > 0;
+  }
+
+  /** The name of a shared scenario this page just opened, if it did. */
+  get arrived(): string | null {
+    return this.#state.arrived ?? null;
+  }
+
+  /**
+   * Replaces the current scenario with an edited one; a no-op when nothing changed. "apply" is an
+   * edit the page's controls do not show yet (a preset profile applied), so they are rebuilt.
+   */
+  edit(next: Scenario, cause: "edit" | "apply" = "edit"): boolean {
+    if (same(next, this.#state.scenario)) return false;
+    this.#set({ ...this.#state, scenario: next, history: [...this.#state.history, this.#state.scenario].slice(-HISTORY), arrived: null }, cause);
+    return true;
+  }
+
+  /**
+   * Names the inventory the pages model (file names and content hashes) in the scenario and its
+   * preset alike: which exports are modelled is not an edit to undo, and never rows.
+   */
+  attachInventory(refs: Scenario["inventory"]): void {
+    if (same(refs, this.#state.scenario.inventory) && same(refs, this.#state.base.inventory)) return;
+    this.#state = { ...this.#state, scenario: { ...this.#state.scenario, inventory: refs }, base: { ...this.#state.base, inventory: refs } };
+    this.#write();
+    for (const listener of this.#listeners) listener(this.#state.scenario, "external");
+  }
+
+  /** Works on another scenario (a preset, a saved or imported one): Undo comes back. */
+  use(chosen: Scenario, chosenBase: Scenario = chosen): void {
+    // The inventory stays the one the pages model.
+    const inventory = this.#state.scenario.inventory;
+    const scenario = { ...chosen, inventory };
+    const base = { ...chosenBase, inventory };
+    if (same(scenario, this.#state.scenario) && same(base, this.#state.base)) return;
+    this.#set({ scenario, base, history: [...this.#state.history, this.#state.scenario].slice(-HISTORY), arrived: null }, "use");
+  }
+
+  undo(): boolean {
+    const previous = this.#state.history.at(-1);
+    if (!previous) return false;
+    this.#set({ ...this.#state, scenario: previous, history: this.#state.history.slice(0, -1), arrived: null }, "undo");
+    return true;
+  }
+
+  /** Back to the preset the scenario started from (itself undoable). */
+  reset(): boolean {
+    if (same(this.#state.scenario, this.#state.base)) return false;
+    this.#set({ ...this.#state, scenario: this.#state.base, history: [...this.#state.history, this.#state.scenario].slice(-HISTORY), arrived: null }, "reset");
+    return true;
+  }
+
+  /** Another tab changed the workbook, or the page came back from the back-forward cache. */
+  resync(): void {
+    const stored = this.#read();
+    if (stored && !same(stored, this.#state)) this.#set(stored, "external");
+  }
+
+  subscribe(listener: (scenario: Scenario, cause: Cause) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * For Framework's `Generators.observe`: the scenario now, then each time it changes for a
+   * reason other than this page's own edits (undo, reset, another scenario, another tab). Controls
+   * built from it are rebuilt only then, so a slider being dragged keeps its focus.
+   */
+  reloads() {
+    return (notify: (s: Scenario) => void) => {
+      notify(this.scenario);
+      return this.subscribe((s, cause) => {
+        if (cause !== "edit") notify(s);
+      });
+    };
+  }
+
+  /** For `Generators.observe`: the scenario now, then after every change. */
+  changes() {
+    return (notify: (s: Scenario) => void) => {
+      notify(this.scenario);
+      return this.subscribe((s) => notify(s));
+    };
+  }
+}
+
+let opened: Workbook | null = null;
+
+/** The page's workbook (one per page), kept in step with other tabs and the back-forward cache. */
+export function openWorkbook(facts: WorkbookFacts, place: Place = browserPlace()): Workbook {
+  if (opened) return opened;
+  const workbook = new Workbook(facts, place);
+  opened = workbook;
+  if (typeof window !== "undefined") {
+    window.addEventListener("storage", (event) => {
+      if (event.key === STORAGE_KEY) workbook.resync();
+    });
+    window.addEventListener("pageshow", (event) => {
+      if (event.persisted) workbook.resync();
+    });
+  }
+  return workbook;
+}
