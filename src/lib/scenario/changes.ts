@@ -126,7 +126,10 @@ export function describeChanges(before: Scenario, after: Scenario, facts: Change
   const b = namedValues(after, facts, ids);
   const keys = [...new Set([...a.keys(), ...b.keys()])];
   const out: ChangeSentence[] = [];
+  // A plan added or removed is one change, not one per field.
+  const planChanged = Boolean(before.plan) !== Boolean(after.plan);
   for (const key of keys) {
+    if (planChanged && key.startsWith("plan.")) continue;
     const x = a.get(key);
     const y = b.get(key);
     if (x && y && x.value === y.value) continue;

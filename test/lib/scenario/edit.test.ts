@@ -87,3 +87,12 @@ describe("the organisation profile as the Regulation page edits it", async () =>
     expect(profileFromForm({ ...form, name: "  " }).error).toMatch(/needs a name/);
   });
 });
+
+describe("a plan added or removed", () => {
+  it("is one change, not one per field", () => {
+    const { plan: _plan, ...rest } = preset;
+    const texts = describeChanges({ ...rest } as typeof preset, preset, facts).map((c) => c.text);
+    expect(texts).toContain("Migration plan: none → planned");
+    expect(texts.some((t) => t.startsWith("Capacity"))).toBe(false);
+  });
+});
