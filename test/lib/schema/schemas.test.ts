@@ -94,7 +94,7 @@ describe("Catalog", () => {
 describe("Scenario", () => {
   it("holds a versioned set of inputs and refuses other versions", () => {
     const scenario = {
-      schemaVersion: 2,
+      schemaVersion: 3,
       id: "s1",
       name: "Rip and replace now",
       description: "",
