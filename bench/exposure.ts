@@ -27,7 +27,7 @@ export async function benchExposure(devices = 100_000, trials = 100_000): Promis
   const presets = await Promise.all(["accept-and-isolate", "phased-by-criticality", "wait-for-renewal"].map((id) => loadScenario(`data/scenarios/presets/${id}.json`)));
   const one = time(() => evaluateInDetail(loaded.scenario, loaded.context), 3, 1);
   const four = time(() => evaluateWorkbook(loaded.scenario, presets.map((p) => p.scenario), loaded.context), 3, 1);
-  const cli = wholeProcess(["loaders/cli/offramp.js", "model", "--scenario", "data/scenarios/sample-organisation.json", "--json"]);
+  const cli = wholeProcess(["cli/offramp.js", "model", "--scenario", "data/scenarios/sample-organisation.json", "--json"]);
   return [
     `one evaluation, sample organisation (4,001 devices), ${loaded.scenario.trials.toLocaleString("en-US")} trials of plan, loss and cost`,
     `  ${one.ms.toFixed(0)} ms; with three alternatives and the decision (the Scenarios page) ${four.ms.toFixed(0)} ms; offramp model --json as a whole process ${cli.ms.toFixed(0)} ms, peak RSS ${cli.peakMb.toFixed(0)} MB`,

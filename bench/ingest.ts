@@ -19,7 +19,7 @@ interface Timed {
 }
 
 async function offramp(file: string): Promise<Timed> {
-  const { stdout, stderr } = await run(process.execPath, [resolve("loaders/cli/offramp.js"), "ingest", "--json", file], { env: { ...process.env, OFFRAMP_STATS: "1" }, maxBuffer: 1 << 26 });
+  const { stdout, stderr } = await run(process.execPath, [resolve("cli/offramp.js"), "ingest", "--json", file], { env: { ...process.env, OFFRAMP_STATS: "1" }, maxBuffer: 1 << 26 });
   const stats = JSON.parse(/^stats: (.*)$/m.exec(stderr)![1]!) as { seconds: number; peakRssMb: number };
   const doc = JSON.parse(stdout) as { kaspersky: { byProduct: Record<string, number> } };
   return { ...stats, kasperskyRows: Object.values(doc.kaspersky.byProduct).reduce((a, b) => a + b, 0) };

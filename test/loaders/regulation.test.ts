@@ -18,7 +18,7 @@ async function node(args: string[], env: NodeJS.ProcessEnv = {}) {
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 }
-const offramp = (args: string[]) => node([resolve("loaders/cli/offramp.js"), ...args]);
+const offramp = (args: string[]) => node([resolve("cli/offramp.js"), ...args]);
 
 describe("offramp timeline", () => {
   it("lists visibly different obligations for a private company, a federal contractor and a German subsidiary", async () => {

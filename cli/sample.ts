@@ -1,7 +1,7 @@
 /** `offramp sample`: regenerates the fictional sample organisation. */
 import { parseArgs } from "node:util";
-import { DEFAULT_SEED } from "../sample/build.js";
-import { writeSample } from "../sample/generate.js";
+import { DEFAULT_SEED } from "../loaders/sample/build.js";
+import { writeSample } from "../loaders/sample/generate.js";
 import { UsageError, type Command } from "./command.js";
 
 export const sample: Command = {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 const run = promisify(execFile);
 const offramp = async (args: string[]) => {
   try {
-    const { stdout, stderr } = await run(process.execPath, [resolve("loaders/cli/offramp.js"), ...args], { maxBuffer: 1 << 24 });
+    const { stdout, stderr } = await run(process.execPath, [resolve("cli/offramp.js"), ...args], { maxBuffer: 1 << 24 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -138,7 +138,7 @@ describe("offramp scenario", () => {
     const dir = mkdtempSync(join(tmpdir(), "offramp-scenario-"));
     const ok = await offramp(["scenario", "validate", "data/scenarios/presets/rip-and-replace-now.json"]);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/valid scenario "Rip and replace now" \(version 2\)/);
+    expect(ok.stdout).toMatch(/valid scenario "Rip and replace now" \(version 3\)/);
     const preset = JSON.parse(readFileSync("data/scenarios/presets/rip-and-replace-now.json", "utf8"));
     delete preset.option;
     writeFileSync(join(dir, "v1.json"), JSON.stringify({ ...preset, schemaVersion: 1 }));

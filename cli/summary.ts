@@ -1,16 +1,16 @@
 /** `offramp summary`: the Overview's headline figures, from the command line. */
 import { parseArgs } from "node:util";
-import { frozenRule } from "../../src/lib/model/frozen.js";
-import { headline } from "../../src/lib/model/headline.js";
-import { assumptionIndex } from "../../src/lib/model/parameters.js";
-import { parseScenario } from "../../src/lib/scenario/parse.js";
-import { AssumptionSet } from "../../src/lib/schema/index.js";
-import { asOfDay } from "../../src/lib/util/as-of.js";
-import { utcMidnight } from "../../src/lib/util/dates.js";
-import { dataDir, organisationDir, workbookScenarioFile } from "../data/paths.js";
-import { readJson, readValidated } from "../data/read.js";
+import { frozenRule } from "../src/lib/model/frozen.js";
+import { headline } from "../src/lib/model/headline.js";
+import { assumptionIndex } from "../src/lib/model/parameters.js";
+import { parseScenario } from "../src/lib/scenario/parse.js";
+import { AssumptionSet } from "../src/lib/schema/index.js";
+import { asOfDay } from "../src/lib/util/as-of.js";
+import { utcMidnight } from "../src/lib/util/dates.js";
+import { dataDir, organisationDir, workbookScenarioFile } from "../loaders/data/paths.js";
+import { readJson, readValidated } from "../loaders/data/read.js";
 import { join } from "node:path";
-import { loadFleet } from "../data/workbook.js";
+import { loadFleet } from "../loaders/data/workbook.js";
 import { UsageError, type Command } from "./command.js";
 
 export const summary: Command = {

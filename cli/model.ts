@@ -1,8 +1,8 @@
 /** `offramp model`: every figure the workbook, the memo and the Scenarios page show for a scenario, from the one evaluation. */
 import { parseArgs } from "node:util";
-import { evaluateWorkbook, type WorkbookEvaluation } from "../../src/lib/model/evaluate.js";
-import { ALREADY_MISSED, outlookText } from "../../src/lib/model/timeline-report.js";
-import { loadScenario } from "../model/scenario.js";
+import { evaluateWorkbook, type WorkbookEvaluation } from "../src/lib/model/evaluate.js";
+import { ALREADY_MISSED, outlookText } from "../src/lib/model/timeline-report.js";
+import { loadScenario } from "../loaders/model/scenario.js";
 import { UsageError, type Command } from "./command.js";
 
 const usd = (x: number) => `$${Math.round(x).toLocaleString("en-US")}`;

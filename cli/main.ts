@@ -1,6 +1,6 @@
 /** Dispatches `offramp <command>`; each command lives in its own module. */
 import { readFileSync } from "node:fs";
-import { ValidationError } from "../../src/lib/schema/validate.js";
+import { ValidationError } from "../src/lib/schema/validate.js";
 import { UsageError, type Command, type Io } from "./command.js";
 import { ingest } from "./ingest.js";
 import { memo } from "./memo.js";
@@ -12,7 +12,7 @@ import { timeline } from "./timeline.js";
 
 const COMMANDS: readonly Command[] = [ingest, summary, timeline, model, scenario, memo, sample];
 
-const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+const version = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -13,7 +13,7 @@ const SCENARIO = "data/scenarios/presets/phased-by-criticality.json";
 const COMPARE = ["--compare", "data/scenarios/presets/rip-and-replace-now.json", "--compare", "data/scenarios/presets/accept-and-isolate.json"];
 
 async function memo(format: string, out: string, extra: string[] = [], scenario = SCENARIO) {
-  await run(process.execPath, [resolve("loaders/cli/offramp.js"), "memo", "--scenario", scenario, ...COMPARE, "--trials", "3000", "--format", format, "--out", out, ...extra], { maxBuffer: 1 << 24 });
+  await run(process.execPath, [resolve("cli/offramp.js"), "memo", "--scenario", scenario, ...COMPARE, "--trials", "3000", "--format", format, "--out", out, ...extra], { maxBuffer: 1 << 24 });
   return readFileSync(out);
 }
 
@@ -34,7 +34,7 @@ describe("offramp memo", () => {
   });
 
   it("prints the same figures as offramp model --json on the same scenario, comparison and trials", async () => {
-    const { stdout } = await run(process.execPath, [resolve("loaders/cli/offramp.js"), "model", "--scenario", SCENARIO, ...COMPARE, "--trials", "3000", "--json"], { maxBuffer: 1 << 26 });
+    const { stdout } = await run(process.execPath, [resolve("cli/offramp.js"), "model", "--scenario", SCENARIO, ...COMPARE, "--trials", "3000", "--json"], { maxBuffer: 1 << 26 });
     const model = JSON.parse(stdout);
     const e = model.evaluation;
     const money = (x: number) => (x >= 1e6 ? `$${(x / 1e6).toPrecision(3)}M` : x >= 1e3 ? `$${(x / 1e3).toPrecision(3)}k` : `$${Math.round(x)}`);
@@ -90,7 +90,7 @@ describe("offramp memo", () => {
   }, 120_000);
 
   it("names what is missing", async () => {
-    const result = await run(process.execPath, [resolve("loaders/cli/offramp.js"), "memo", "--scenario", SCENARIO, "--format", "odt", "--out", join(temp, "x")]).catch((e) => e as { code: number; stderr: string });
+    const result = await run(process.execPath, [resolve("cli/offramp.js"), "memo", "--scenario", SCENARIO, "--format", "odt", "--out", join(temp, "x")]).catch((e) => e as { code: number; stderr: string });
     expect((result as { code: number }).code).toBe(2);
     expect((result as { stderr: string }).stderr).toMatch(/--format: one of md, html, docx, pdf/);
   });

@@ -1,11 +1,11 @@
 /** `offramp memo`: the decision memo as Markdown, HTML, DOCX or PDF. */
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { toDocx } from "../../src/lib/memo/docx.js";
-import { toHtml } from "../../src/lib/memo/html.js";
-import { toMarkdown } from "../../src/lib/memo/markdown.js";
-import { composeMemo } from "../memo/compose.js";
-import { printPdf, rasterize } from "../memo/render.js";
+import { toDocx } from "../src/lib/memo/docx.js";
+import { toHtml } from "../src/lib/memo/html.js";
+import { toMarkdown } from "../src/lib/memo/markdown.js";
+import { composeMemo } from "../loaders/memo/compose.js";
+import { printPdf, rasterize } from "../loaders/memo/render.js";
 import { UsageError, type Command } from "./command.js";
 
 const FORMATS = ["md", "html", "docx", "pdf"] as const;

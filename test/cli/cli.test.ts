@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
-const BIN = resolve("loaders/cli/offramp.js");
+const BIN = resolve("cli/offramp.js");
 const temp = mkdtempSync(join(tmpdir(), "offramp-cli-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 

@@ -2,13 +2,13 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { compileCatalog } from "../../src/lib/catalog/match.js";
-import { FORMATS } from "../../src/lib/ingest/formats/index.js";
-import type { Inventory } from "../../src/lib/ingest/combine.js";
-import { Catalog } from "../../src/lib/schema/index.js";
-import { readValidated } from "../data/read.js";
-import { DATA_DIR } from "../data/paths.js";
-import { ingestFiles } from "../ingest/files.js";
+import { compileCatalog } from "../src/lib/catalog/match.js";
+import { FORMATS } from "../src/lib/ingest/formats/index.js";
+import type { Inventory } from "../src/lib/ingest/combine.js";
+import { Catalog } from "../src/lib/schema/index.js";
+import { readValidated } from "../loaders/data/read.js";
+import { DATA_DIR } from "../loaders/data/paths.js";
+import { ingestFiles } from "../loaders/ingest/files.js";
 import { UsageError, type Command, type Io } from "./command.js";
 
 const Mapping = z.record(z.string(), z.string());

@@ -1,10 +1,10 @@
 /** `offramp scenario validate|diff`: check a scenario file, or say what changed between two. */
-import { compareEvaluations, evaluateScenario } from "../../src/lib/model/evaluate.js";
-import { describeValue, diff } from "../../src/lib/scenario/diff.js";
-import { nextDeadline } from "../../src/lib/scenario/compare.js";
-import { readJson } from "../data/read.js";
-import { parseScenario } from "../../src/lib/scenario/parse.js";
-import { loadScenario } from "../model/scenario.js";
+import { compareEvaluations, evaluateScenario } from "../src/lib/model/evaluate.js";
+import { describeValue, diff } from "../src/lib/scenario/diff.js";
+import { nextDeadline } from "../src/lib/scenario/compare.js";
+import { readJson } from "../loaders/data/read.js";
+import { parseScenario } from "../src/lib/scenario/parse.js";
+import { loadScenario } from "../loaders/model/scenario.js";
 import { UsageError, type Command } from "./command.js";
 
 const usd = (x: number) => `$${Math.round(x).toLocaleString("en-US")}`;

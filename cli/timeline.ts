@@ -1,9 +1,9 @@
 /** `offramp timeline`: which regulatory events apply to an organisation, and what each means for it. */
 import { parseArgs } from "node:util";
-import { lawfulUnder } from "../../src/lib/regulation/continued-use.js";
-import { deadlinesOf } from "../../src/lib/regulation/deadlines.js";
-import { obligationsFor, type ApplicableObligation } from "../../src/lib/regulation/obligations.js";
-import { loadPresets, loadTimeline, resolveProfile } from "../data/regulation.js";
+import { lawfulUnder } from "../src/lib/regulation/continued-use.js";
+import { deadlinesOf } from "../src/lib/regulation/deadlines.js";
+import { obligationsFor, type ApplicableObligation } from "../src/lib/regulation/obligations.js";
+import { loadPresets, loadTimeline, resolveProfile } from "../loaders/data/regulation.js";
 import { UsageError, type Command } from "./command.js";
 
 const CLASS_ORDER = ["legal-prohibition", "contractual", "technical", "advisory", "context"] as const;
