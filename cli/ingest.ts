@@ -1,13 +1,11 @@
 /** `offramp ingest`: finds every Kaspersky install in inventory exports. */
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { compileCatalog } from "../src/lib/catalog/match.js";
 import { FORMATS } from "../src/lib/ingest/formats/index.js";
 import type { Inventory } from "../src/lib/ingest/combine.js";
-import { Catalog } from "../src/lib/schema/index.js";
+import { loadFacts } from "../loaders/data/facts.js";
+import { dataDir } from "../loaders/data/paths.js";
 import { readValidated } from "../loaders/data/read.js";
-import { DATA_DIR } from "../loaders/data/paths.js";
 import { ingestFiles } from "../loaders/ingest/files.js";
 import { UsageError, type Command, type Io } from "./command.js";
 
@@ -27,7 +25,7 @@ export const ingest: Command = {
     if (values.format && !FORMATS.some((f) => f.id === values.format)) throw new UsageError(`--format: unknown format "${values.format}"; known: ${FORMATS.map((f) => f.id).join(", ")}`);
     const mapping = values.mapping ? await readValidated(values.mapping, Mapping) : undefined;
     if (values.now && Number.isNaN(Date.parse(values.now))) throw new UsageError(`--now: "${values.now}" is not a date`);
-    const catalog = compileCatalog(await readValidated(join(DATA_DIR, "catalogs", `${values.catalog}.json`), Catalog));
+    const catalog = (await loadFacts(values.catalog, dataDir(io.env))).compiled;
     const progress = progressReporter(io);
     const inventory = await ingestFiles(
       positionals.map((path) => ({ path, format: values.format, mapping, device: values.device })),

@@ -4,12 +4,11 @@ import { frozenRule } from "../src/lib/model/frozen.js";
 import { headline } from "../src/lib/model/headline.js";
 import { assumptionIndex } from "../src/lib/model/parameters.js";
 import { parseScenario } from "../src/lib/scenario/parse.js";
-import { AssumptionSet } from "../src/lib/schema/index.js";
 import { asOfDay } from "../src/lib/util/as-of.js";
 import { utcMidnight } from "../src/lib/util/dates.js";
+import { loadFacts } from "../loaders/data/facts.js";
 import { dataDir, organisationDir, workbookScenarioFile } from "../loaders/data/paths.js";
-import { readJson, readValidated } from "../loaders/data/read.js";
-import { join } from "node:path";
+import { readJson } from "../loaders/data/read.js";
 import { loadFleet } from "../loaders/data/workbook.js";
 import { UsageError, type Command } from "./command.js";
 
@@ -29,16 +28,16 @@ export const summary: Command = {
     } catch (error) {
       throw new UsageError(`--as-of: ${(error as Error).message}`);
     }
-    const dir = values.data ?? organisationDir(io.env);
-    const fleet = await loadFleet(dir);
-    const units = [...new Set(fleet.rows.map((r) => r.businessUnit))].sort();
-    const unit = values.unit ?? null;
-    if (unit !== null && !units.includes(unit)) throw new UsageError(`--unit: no business unit "${unit}"; the organisation has ${units.join(", ")}`);
     // The organisation's profile and assumptions decide which devices with no signature date are frozen: the workbook's scenario.
     const scenarioFile = values.scenario ?? workbookScenarioFile(io.env);
     const scenario = parseScenario(await readJson(scenarioFile), scenarioFile);
-    const { assumptions } = await readValidated(join(dataDir(io.env), "assumptions.json"), AssumptionSet);
-    const rule = frozenRule(scenario.profile, assumptionIndex(assumptions, scenario.assumptions));
+    const facts = await loadFacts(scenario.programme, dataDir(io.env));
+    const dir = values.data ?? organisationDir(io.env);
+    const fleet = await loadFleet(dir, { facts, asOf });
+    const units = [...new Set(fleet.rows.map((r) => r.businessUnit))].sort();
+    const unit = values.unit ?? null;
+    if (unit !== null && !units.includes(unit)) throw new UsageError(`--unit: no business unit "${unit}"; the organisation has ${units.join(", ")}`);
+    const rule = frozenRule(scenario.profile, assumptionIndex(facts.defaults, scenario.assumptions));
     const figures = headline(fleet.rows, { asOf, updatesStopped: fleet.updatesStopped.date, businessUnit: unit, rule, profile: scenario.profile });
     if (values.json) {
       io.out(JSON.stringify({ organisation: fleet.organisation, asOf, businessUnit: unit, updatesStopped: fleet.updatesStopped, ...figures }, null, 2));

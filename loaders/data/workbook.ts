@@ -1,25 +1,19 @@
 /**
- * Loads what the pages show about an organisation: its inventory exports, ingested and merged
- * into canonical devices and installs, joined into fleet rows, with the timeline's key dates.
+ * Loads the organisation folder the workbook shows (OFFRAMP_DATA_DIR, or the bundled sample):
+ * its manifest says who it is, when the exports were taken and which files to read; the files go
+ * through the one `loadOrganisation`, as a scenario's inventory does.
  */
 import { readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { z } from "zod";
-import { compileCatalog } from "../../src/lib/catalog/match.js";
-import { inventoryView, type InventoryView } from "../../src/lib/ingest/inventory-view.js";
-import { eventInstant, milestone } from "../../src/lib/regulation/milestones.js";
-import { Catalog, Timeline } from "../../src/lib/schema/index.js";
-import { ingestFiles, type FileSpec } from "../ingest/files.js";
-import { dataDir, organisationDir } from "./paths.js";
+import { asOfDay } from "../../src/lib/util/as-of.js";
+import type { FileSpec } from "../ingest/files.js";
+import { loadFacts, type Facts } from "./facts.js";
+import { loadOrganisation, type FleetData } from "./organisation.js";
+import { organisationDir } from "./paths.js";
 import { readValidated } from "./read.js";
 
-export interface FleetData extends InventoryView {
-  organisation: string;
-  exportedAt: string | null;
-  programme: string;
-  /** Date (`YYYY-MM-DD`) and instant the vendor's updates stopped. */
-  updatesStopped: { date: string; instant: string; eventId: string; citation: string };
-}
+export type { FleetData };
 
 /**
  * An organisation folder's manifest: its name, when the exports were taken, and which files to
@@ -53,24 +47,23 @@ async function exportFiles(dir: string, manifest: z.infer<typeof OrganisationMan
   return files;
 }
 
-export async function loadFleet(dir = organisationDir(), programme = "kaspersky"): Promise<FleetData> {
-  const [manifest, catalogData, timeline] = await Promise.all([
-    manifestOf(dir),
-    readValidated(join(dataDir(), "catalogs", `${programme}.json`), Catalog),
-    readValidated(join(dataDir(), "timelines", `${programme}.json`), Timeline),
-  ]);
-  const catalog = compileCatalog(catalogData);
-  const now = manifest.exportedAt ?? new Date().toISOString();
-  const inventory = await ingestFiles(await exportFiles(dir, manifest), { catalog, now, label: (path) => relative(dir, path) });
-  const readable = inventory.sources.filter((s) => s.fatal === null);
-  if (readable.length === 0) throw new Error(`${dir}: no inventory export could be read (${inventory.sources.map((s) => `${s.file}: ${s.fatal}`).join("; ") || "the folder has no files"})`);
-  const cutoff = milestone(timeline, "updatesStopped");
-  return {
-    organisation: manifest.organisation,
-    exportedAt: manifest.exportedAt ?? null,
-    programme,
-    updatesStopped: { date: cutoff.date, instant: eventInstant(cutoff).toISOString(), eventId: cutoff.id, citation: cutoff.citation },
-    ...inventoryView(inventory, catalog),
-  };
+export interface LoadFleetOptions {
+  /** The facts to read the exports with (the Kaspersky programme's from data/ by default). */
+  facts?: Facts;
+  /**
+   * The day the figures are for (`YYYY-MM-DD`; today by default). It matters only when the
+   * manifest gives no `exportedAt`: relative dates are then read against 00:00 UTC of this day.
+   */
+  asOf?: string;
 }
 
+/** The organisation in folder `dir`: its manifest's name and export date, and every export it names (or holds). */
+export async function loadFleet(dir = organisationDir(), options: LoadFleetOptions = {}): Promise<FleetData> {
+  const [manifest, facts] = await Promise.all([manifestOf(dir), options.facts ?? loadFacts("kaspersky")]);
+  return loadOrganisation(
+    await exportFiles(dir, manifest),
+    { organisation: manifest.organisation, exportedAt: manifest.exportedAt ?? null, asOf: options.asOf ?? asOfDay(null) },
+    facts,
+    { label: (path) => relative(dir, path), where: dir },
+  );
+}

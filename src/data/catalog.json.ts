@@ -1,7 +1,9 @@
 // Framework data loader: the validated product catalog, for the browser's ingest worker.
-import { join } from "node:path";
-import { readValidated } from "../../loaders/data/read.js";
-import { DATA_DIR } from "../../loaders/data/paths.js";
-import { Catalog } from "../lib/schema/index.js";
+import { loadFacts } from "../../loaders/data/facts.js";
 
-process.stdout.write(JSON.stringify(await readValidated(join(DATA_DIR, "catalogs/kaspersky.json"), Catalog)));
+try {
+  process.stdout.write(JSON.stringify((await loadFacts("kaspersky")).catalog));
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}

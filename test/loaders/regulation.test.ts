@@ -51,8 +51,8 @@ describe("offramp timeline", () => {
 describe("the regulation data loader", () => {
   it("fails the build naming the file, the event and the field of an invalid event", async () => {
     const root = join(temp, "data");
-    cpSync("data/timelines", join(root, "timelines"), { recursive: true });
-    cpSync("data/profiles", join(root, "profiles"), { recursive: true });
+    // The loader reads the programme's facts through loadFacts: every fact file, of which only the timeline is broken.
+    for (const f of ["timelines", "profiles", "catalogs", "assumptions.json", "pricebook.json", "replacement-options.json"]) cpSync(join("data", f), join(root, f), { recursive: true });
     const path = join(root, "timelines/kaspersky.json");
     const timeline = JSON.parse(readFileSync(path, "utf8"));
     timeline.events[3].date = "2017-02-30";
