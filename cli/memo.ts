@@ -25,6 +25,7 @@ export const memo: Command = {
     const trials = values.trials === undefined ? undefined : Number(values.trials);
     if (trials !== undefined && (!Number.isInteger(trials) || trials < 100 || trials > 1_000_000)) throw new UsageError(`--trials: expected a whole number from 100 to 1000000, got "${values.trials}"`);
     const composed = await composeMemo(values.scenario, { inventory: values.inventory, compare: values.compare, trials });
+    for (const warning of composed.warnings) io.err(warning);
     let bytes: Uint8Array | string;
     switch (values.format) {
       case "md":

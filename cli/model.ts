@@ -45,11 +45,13 @@ export const model: Command = {
     const seed = integer("seed", values.seed, 0, 0xffffffff);
     const trials = integer("trials", values.trials, 100, 1_000_000);
     const loaded = await loadScenario(values.scenario);
+    // The compared scenarios are evaluated on this scenario's fleet, so only its own files' warnings bear on the figures.
+    for (const warning of loaded.warnings) io.err(warning);
     const others = await Promise.all((values.compare ?? []).map((f) => loadScenario(f)));
     const scenario = { ...loaded.scenario, ...(seed === undefined ? {} : { seed }), ...(trials === undefined ? {} : { trials }) };
     const result = evaluateWorkbook(scenario, others.map((o) => o.scenario), loaded.context);
     if (values.json) {
-      io.out(JSON.stringify({ scenario: { file: loaded.file, id: scenario.id, name: scenario.name, asOf: scenario.asOf, seed: scenario.seed, trials: scenario.trials }, ...evaluationJson(result) }, null, 2));
+      io.out(JSON.stringify({ scenario: { file: loaded.file, id: scenario.id, name: scenario.name, asOf: scenario.asOf, seed: scenario.seed, trials: scenario.trials, warnings: loaded.warnings }, ...evaluationJson(result) }, null, 2));
       return 0;
     }
     const e = result.subject.evaluation;

@@ -30,6 +30,7 @@ export const scenario: Command = {
       const files = rest;
       if (files.length !== 2) throw new UsageError("diff takes two files");
       const [a, b] = await Promise.all([loadScenario(files[0]!), loadScenario(files[1]!)]);
+      for (const warning of [...a.warnings, ...b.warnings]) io.err(warning);
       const changes = diff(a.scenario, b.scenario);
       const lines = [`${changes.length} change${changes.length === 1 ? "" : "s"} from ${files[0]} to ${files[1]}:`];
       for (const c of changes) lines.push(`  ${c.path}: ${describeValue(c.before)} -> ${describeValue(c.after)}`);

@@ -17,6 +17,8 @@ export interface ComposedMemo {
   memo: MemoDocument;
   figures: Figure[];
   inputs: MemoInputs;
+  /** The scenario's load warnings (an inventory file whose SHA-256 no longer matches), for the caller to show. */
+  warnings: string[];
 }
 
 export interface ComposeOptions {
@@ -44,7 +46,7 @@ export async function composeMemo(file: string, options: ComposeOptions = {}): P
     { id: "by-unit", svg: svg(kasperskyByUnit(loaded.rows, { width: 640, document }) as Element) },
     ...(inputs.alternatives.length ? [{ id: "cost-risk", svg: svg(costVersusRisk(all, { width: 640, document }) as Element) }] : []),
   ];
-  return { memo, figures, inputs };
+  return { memo, figures, inputs, warnings: loaded.warnings };
 }
 
 export type { Scenario };

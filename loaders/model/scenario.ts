@@ -1,10 +1,12 @@
 /** Loads a scenario file and everything it names: inventory, profile, assumptions, timeline. */
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import type { EvaluationContext } from "../../src/lib/model/evaluate.js";
 import type { FleetRow } from "../../src/lib/model/fleet.js";
 import { assumptionIndex } from "../../src/lib/model/parameters.js";
 import type { SourceReport } from "../../src/lib/ingest/types.js";
-import type { Assumption, PriceBook, ReplacementOption, Scenario, Timeline } from "../../src/lib/schema/index.js";
+import type { Assumption, InventorySourceRef, PriceBook, ReplacementOption, Scenario, Timeline } from "../../src/lib/schema/index.js";
 import { parseScenario } from "../../src/lib/scenario/parse.js";
 import { loadFacts } from "../data/facts.js";
 import { loadOrganisation } from "../data/organisation.js";
@@ -23,6 +25,39 @@ export interface LoadedScenario {
   timeline: Timeline;
   /** What `evaluateScenario` needs to evaluate this scenario (or another against the same fleet). */
   context: EvaluationContext;
+  /**
+   * What the reader should know but that did not stop the load: an inventory file whose bytes no
+   * longer match the SHA-256 the scenario recorded (the figures are from the file as it is now).
+   */
+  warnings: string[];
+}
+
+/** SHA-256 of a file's bytes, as lowercase hex; null when the file cannot be read (ingest reports why). */
+export async function fileSha256(path: string): Promise<string | null> {
+  const hash = createHash("sha256");
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  } catch {
+    return null;
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * A warning for each reference whose file's bytes differ from the SHA-256 it carries. A mismatch
+ * is never fatal: the scenario still loads, on the file as it is now.
+ */
+export async function hashWarnings(refs: readonly InventorySourceRef[], base: string): Promise<string[]> {
+  const warnings: string[] = [];
+  for (const ref of refs) {
+    if (!ref.sha256) continue;
+    const path = resolve(base, ref.file);
+    const actual = await fileSha256(path);
+    if (actual !== null && actual !== ref.sha256) {
+      warnings.push(`${relative(base, path)}: its contents differ from the scenario's (sha256 ${actual.slice(0, 16)}…, the scenario recorded ${ref.sha256.slice(0, 16)}…); figures are from the file as it is now`);
+    }
+  }
+  return warnings;
 }
 
 /**
@@ -36,12 +71,15 @@ export async function loadScenario(file: string, inventoryFiles?: readonly strin
   const base = dirname(resolve(file));
   const scenario: Scenario = inventoryFiles?.length ? { ...parsed, inventory: inventoryFiles.map((f) => ({ file: relative(base, resolve(f)) })) } : parsed;
   const facts = await loadFacts(scenario.programme, dataDir());
-  const fleet = await loadOrganisation(
-    scenario.inventory.map((ref) => ({ path: resolve(base, ref.file), format: ref.format, mapping: ref.mapping, device: ref.device })),
-    { organisation: scenario.profile.name, exportedAt: null, asOf: scenario.asOf },
-    facts,
-    { label: (path) => relative(base, path), where: file },
-  );
+  const [fleet, warnings] = await Promise.all([
+    loadOrganisation(
+      scenario.inventory.map((ref) => ({ path: resolve(base, ref.file), format: ref.format, mapping: ref.mapping, device: ref.device })),
+      { organisation: scenario.profile.name, exportedAt: null, asOf: scenario.asOf },
+      facts,
+      { label: (path) => relative(base, path), where: file },
+    ),
+    hashWarnings(scenario.inventory, base),
+  ]);
   return {
     file,
     scenario,
@@ -53,5 +91,6 @@ export async function loadScenario(file: string, inventoryFiles?: readonly strin
     options: facts.options,
     timeline: facts.timeline,
     context: { rows: fleet.rows, defaults: facts.defaults, book: facts.book, options: facts.options, regulation: facts.timeline, updatesStopped: facts.updatesStopped.date },
+    warnings,
   };
 }

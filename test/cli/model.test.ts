@@ -48,6 +48,26 @@ describe("offramp model", () => {
     expect(b.exposure.loss).toEqual(e.loss);
   });
 
+  it("warns on stderr and in --json when an inventory file's bytes differ from the scenario's sha256, and still evaluates the file as it is now", async () => {
+    const { createHash } = await import("node:crypto");
+    const { readFileSync } = await import("node:fs");
+    const base = JSON.parse(readFileSync(SCENARIO, "utf8"));
+    const hashed = base.inventory.map((ref: { file: string }) => ({ ...ref, sha256: createHash("sha256").update(readFileSync(resolve("data/scenarios", ref.file))).digest("hex") }));
+    const ksc = hashed.findIndex((ref: { file: string }) => ref.file.endsWith("ksc-devices.csv"));
+    const matching = await offramp(["model", "--scenario", await variant({ inventory: hashed.map((ref: { file: string }) => ({ ...ref, file: resolve("data/scenarios", ref.file) })) }), "--trials", "500", "--json"]);
+    expect(matching.code).toBe(0);
+    expect(matching.stderr).toBe("");
+    expect(JSON.parse(matching.stdout).scenario.warnings).toEqual([]);
+    hashed[ksc].sha256 = "0".repeat(64);
+    const changed = await offramp(["model", "--scenario", await variant({ inventory: hashed.map((ref: { file: string }) => ({ ...ref, file: resolve("data/scenarios", ref.file) })) }), "--trials", "500", "--json"]);
+    expect(changed.code).toBe(0);
+    expect(changed.stderr).toMatch(/ksc-devices\.csv: its contents differ from the scenario's \(sha256 [0-9a-f]{16}…, the scenario recorded 0{16}…\); figures are from the file as it is now\n/);
+    const doc = JSON.parse(changed.stdout);
+    expect(doc.scenario.warnings).toHaveLength(1);
+    expect(doc.scenario.warnings[0]).toMatch(/ksc-devices\.csv: its contents differ/);
+    expect(doc.evaluation).toEqual(JSON.parse(matching.stdout).evaluation);
+  });
+
   it("asks for a scenario, and refuses a trial count that is not a whole number", async () => {
     expect((await offramp(["model"])).stderr).toMatch(/--scenario FILE is required/);
     const bad = await offramp(["model", "--scenario", SCENARIO, "--trials", "1.5"]);
