@@ -1,11 +1,9 @@
 /** Node side of the memo: evaluates a scenario (and alternatives), builds the memo, renders its charts. */
-import { JSDOM } from "jsdom";
-import { costVersusRisk } from "../../src/components/compare-charts.js";
-import { kasperskyByUnit } from "../../src/components/kaspersky-by-unit.js";
+import { parseHTML } from "linkedom/worker";
+import { memoFigures } from "../../src/components/memo-figures.js";
 import { buildMemo, type MemoInputs } from "../../src/lib/memo/build.js";
 import type { Figure, MemoDocument } from "../../src/lib/memo/document.js";
 import { memoInputs } from "../../src/lib/memo/inputs.js";
-import { normaliseSvg } from "../../src/lib/memo/hash.js";
 import { evaluateWorkbook } from "../../src/lib/model/evaluate.js";
 import type { Scenario } from "../../src/lib/schema/index.js";
 import { loadScenario } from "../model/scenario.js";
@@ -38,14 +36,8 @@ export async function composeMemo(file: string, options: ComposeOptions = {}): P
   const result = evaluateWorkbook(s, others, loaded.context);
   const inputs = await memoInputs(s, others, loaded.context, result, SOFTWARE);
   const memo = buildMemo(inputs);
-  const { document } = new JSDOM("<!doctype html><html><body></body></html>").window;
-  // A chart with a legend comes wrapped in a <figure>; the memo takes the chart's own <svg>.
-  const svg = (node: Element) => normaliseSvg((node.tagName.toLowerCase() === "svg" ? node : node.querySelector(":scope > svg")!).outerHTML);
-  const all = [inputs.evaluation, ...inputs.alternatives];
-  const figures: Figure[] = [
-    { id: "by-unit", svg: svg(kasperskyByUnit(loaded.rows, { width: 640, document }) as Element) },
-    ...(inputs.alternatives.length ? [{ id: "cost-risk", svg: svg(costVersusRisk(all, { width: 640, document }) as Element) }] : []),
-  ];
+  // The same drawing as the Memo page's worker, so the two memos agree byte for byte.
+  const figures: Figure[] = memoFigures(loaded.rows, [inputs.evaluation, ...inputs.alternatives], parseHTML);
   return { memo, figures, inputs, warnings: loaded.warnings };
 }
 

@@ -5,7 +5,10 @@ import type { Evaluation } from "../lib/model/evaluate.js";
 
 /** Cost against risk: each scenario at its cost P50 and expected loss, with P10–P90 and ±2 SE bars. */
 export function costVersusRisk(evaluations: readonly Omit<Evaluation, "draws">[], { width, document }: { width: number; document?: Document }): SVGSVGElement | HTMLElement {
-  const data = evaluations.map((e) => ({ name: e.name, cost: e.cost.p[50], c10: e.cost.p[10], c90: e.cost.p[90], loss: e.lossWithPlan.mean, l1: e.lossWithPlan.mean - 2 * e.lossWithPlan.standardError, l2: e.lossWithPlan.mean + 2 * e.lossWithPlan.standardError }));
+  // Whole dollars: the chart then does not depend on the last bits of floating point, which differ
+  // between Node and a browser, so `offramp memo` and the Memo page draw the same bytes.
+  const $ = Math.round;
+  const data = evaluations.map((e) => ({ name: e.name, cost: $(e.cost.p[50]), c10: $(e.cost.p[10]), c90: $(e.cost.p[90]), loss: $(e.lossWithPlan.mean), l1: $(e.lossWithPlan.mean - 2 * e.lossWithPlan.standardError), l2: $(e.lossWithPlan.mean + 2 * e.lossWithPlan.standardError) }));
   return Plot.plot({
     ...(document ? { document } : {}),
     width,

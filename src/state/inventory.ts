@@ -41,7 +41,16 @@ interface Saved {
 export const SESSION_KEY = "offramp.inventory";
 const RECORD = "current";
 let store: UseStore | null = null;
-const device = () => (store ??= createStore("offramp", "inventory"));
+const DATABASE = "offramp";
+const device = () => (store ??= createStore(DATABASE, "inventory"));
+/** Whether a copy was ever kept on this device: opening IndexedDB otherwise would create a database for nothing. */
+async function deviceHasCopy(): Promise<boolean> {
+  try {
+    return (await indexedDB.databases()).some((d) => d.name === DATABASE);
+  } catch {
+    return false;
+  }
+}
 
 function toBase64(bytes: Uint8Array): string {
   let binary = "";
@@ -75,7 +84,7 @@ export async function currentInventory(sample: Fleet, sampleFiles: number): Prom
     sessionStorage.removeItem(SESSION_KEY);
   }
   try {
-    const kept = (await get(RECORD, device())) as Saved | undefined;
+    const kept = (await deviceHasCopy()) ? ((await get(RECORD, device())) as Saved | undefined) : undefined;
     if (kept?.view?.rows) return { fleet: fleetOf(sample, kept), origin: { ...kept.origin, kept: true } };
   } catch {
     // IndexedDB unavailable (private mode in some browsers): nothing was kept.
@@ -106,7 +115,7 @@ export async function adoptInventory(sample: Fleet, view: InventoryView, files: 
     await set(RECORD, saved, device());
     return { inventory, where: "device", message: "Every page now models these exports, and they are kept on this device (IndexedDB) until you press Forget." };
   }
-  await del(RECORD, device()).catch(() => {});
+  if (await deviceHasCopy()) await forgetDevice();
   return inTab
     ? { inventory, where: "tab", message: "Every page of this tab now models these exports. Nothing is kept after the tab closes." }
     : { inventory, where: "page", message: "These exports are too large for this tab's storage, so other pages cannot see them. Tick \"Keep on this device\" to carry them to every page." };
@@ -118,7 +127,7 @@ export async function keepOnDevice(current: CurrentInventory, keep: boolean): Pr
   const origin = { ...current.origin, kept: keep };
   const { organisation: _o, exportedAt: _e, programme: _p, updatesStopped: _u, ...view } = current.fleet;
   if (keep) await set(RECORD, { origin, view } satisfies Saved, device());
-  else await del(RECORD, device());
+  else await forgetDevice();
   try {
     sessionStorage.setItem(SESSION_KEY, pack({ origin, view }));
   } catch {
@@ -130,5 +139,15 @@ export async function keepOnDevice(current: CurrentInventory, keep: boolean): Pr
 /** Forgets your inventory everywhere in this browser: every page models the sample again. */
 export async function forgetInventory(): Promise<void> {
   sessionStorage.removeItem(SESSION_KEY);
+  if (await deviceHasCopy()) await forgetDevice();
+}
+
+/** Deletes the kept copy and its database, so nothing of it is left on the device. */
+async function forgetDevice(): Promise<void> {
   await del(RECORD, device()).catch(() => {});
+  store = null;
+  await new Promise<void>((resolve) => {
+    const request = indexedDB.deleteDatabase(DATABASE);
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
 }

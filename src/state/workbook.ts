@@ -101,8 +101,12 @@ export class Workbook {
   }
 
   #write(): void {
+    // Local storage outlives the tab, so it never holds inventory file names: pages attach them
+    // again from the current inventory when they open.
+    const strip = (s: Scenario): Scenario => ({ ...s, inventory: [] });
+    const stored: Stored = { ...this.#state, scenario: strip(this.#state.scenario), base: strip(this.#state.base), history: this.#state.history.map(strip) };
     try {
-      this.place.storage.setItem(STORAGE_KEY, JSON.stringify(this.#state));
+      this.place.storage.setItem(STORAGE_KEY, JSON.stringify(stored));
     } catch {
       // Storage full or disabled: the URL still carries the scenario.
     }
@@ -182,7 +186,10 @@ export class Workbook {
   /** Another tab changed the workbook, or the page came back from the back-forward cache. */
   resync(): void {
     const stored = this.#read();
-    if (stored && !same(stored, this.#state)) this.#set(stored, "external");
+    if (!stored) return;
+    const inventory = this.#state.scenario.inventory;
+    const next = { ...stored, scenario: { ...stored.scenario, inventory }, base: { ...stored.base, inventory } };
+    if (!same(next.scenario, this.#state.scenario) || !same(next.base, this.#state.base)) this.#set(next, "external");
   }
 
   subscribe(listener: (scenario: Scenario, cause: Cause) => void): () => void {

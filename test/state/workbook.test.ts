@@ -1,0 +1,85 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseScenario } from "../../src/lib/scenario/parse.js";
+import { encodeScenario } from "../../src/lib/scenario/share.js";
+import { STORAGE_KEY, Workbook, type Place } from "../../src/state/workbook.js";
+
+const read = (f: string) => parseScenario(JSON.parse(readFileSync(`data/scenarios/${f}`, "utf8")), f);
+const bundled = read("sample-organisation.json");
+const presets = ["presets/phased-by-criticality.json", "presets/rip-and-replace-now.json"].map(read);
+const facts = { bundled, presets };
+
+function place(hash = "", navigation = "navigate", items = new Map<string, string>()): Place & { items: Map<string, string>; current: string } {
+  const p = {
+    items,
+    current: hash,
+    storage: { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) },
+    hash: () => p.current,
+    replaceHash: (h: string) => void (p.current = h),
+    navigation: () => navigation,
+  };
+  return p;
+}
+
+describe("the current scenario", () => {
+  it("starts from the bundled scenario, and an edit, undo and reset do what they say", () => {
+    const wb = new Workbook(facts, place());
+    expect(wb.scenario).toEqual(bundled);
+    expect(wb.canUndo).toBe(false);
+    const edited = { ...bundled, horizonMonths: 48 };
+    expect(wb.edit(edited)).toBe(true);
+    expect(wb.edit(structuredClone(edited))).toBe(false);
+    expect(wb.scenario.horizonMonths).toBe(48);
+    expect(wb.undo()).toBe(true);
+    expect(wb.scenario).toEqual(bundled);
+    wb.edit(edited);
+    expect(wb.reset()).toBe(true);
+    expect(wb.scenario).toEqual(bundled);
+    expect(wb.undo()).toBe(true);
+    expect(wb.scenario.horizonMonths).toBe(48);
+  });
+
+  it("survives a reload through storage and the URL, and storage never holds inventory file names", () => {
+    const p = place();
+    const wb = new Workbook(facts, p);
+    wb.attachInventory([{ file: "client-tvm.csv", sha256: "a".repeat(64) }]);
+    wb.edit({ ...wb.scenario, riskTolerance: 2_000_000 });
+    expect(p.items.get(STORAGE_KEY)).not.toContain("client-tvm.csv");
+    expect(p.current.startsWith("s=")).toBe(true);
+    const again = new Workbook(facts, place(p.current, "reload", p.items));
+    expect(again.scenario.riskTolerance).toBe(2_000_000);
+    expect(again.scenario.inventory).toEqual([]);
+    expect(again.canUndo).toBe(true);
+  });
+
+  it("adopts a shared link when it is opened, keeps the previous scenario one Undo away, and ignores an old URL on Back", () => {
+    const items = new Map<string, string>();
+    const mine = new Workbook(facts, place("", "navigate", items));
+    mine.edit({ ...mine.scenario, horizonMonths: 24 });
+    const link = `s=${encodeScenario({ ...presets[1]!, name: "Colleague's plan" })}`;
+    const opened = new Workbook(facts, place(link, "navigate", items));
+    expect(opened.scenario.name).toBe("Colleague's plan");
+    expect(opened.arrived).toBe("Colleague's plan");
+    expect(opened.base.id).toBe(presets[1]!.id);
+    opened.undo();
+    expect(opened.scenario.horizonMonths).toBe(24);
+    const back = new Workbook(facts, place(link, "back_forward", items));
+    expect(back.scenario.horizonMonths).toBe(24);
+  });
+
+  it("a damaged link or damaged storage never loses the workbook: it says so, or starts from the bundled scenario", () => {
+    const items = new Map([[STORAGE_KEY, "{not json"]]);
+    const wb = new Workbook(facts, place("s=!!!", "navigate", items));
+    expect(wb.scenario).toEqual(bundled);
+    expect(wb.linkError).toMatch(/base64url/);
+  });
+
+  it("working on another scenario keeps the inventory the pages model", () => {
+    const wb = new Workbook(facts, place());
+    wb.attachInventory([{ file: "x.csv" }]);
+    wb.use(presets[0]!);
+    expect(wb.scenario.id).toBe(presets[0]!.id);
+    expect(wb.scenario.inventory).toEqual([{ file: "x.csv" }]);
+    expect(wb.base.inventory).toEqual([{ file: "x.csv" }]);
+  });
+});
