@@ -33,6 +33,18 @@ export interface Opened {
 /** The organisation name a scenario gets when your own exports replace the sample. */
 export const YOUR_ORGANISATION = "Your organisation";
 
+/**
+ * Your exports replace the sample: a scenario still named for the sample organisation is renamed
+ * for yours (its profile and its name), in every state of the workbook. `back` undoes it when
+ * the sample returns.
+ */
+export function ownOrganisation(bundled: Scenario, back = false): (s: Scenario) => Scenario {
+  const [fromOrg, toOrg] = back ? [YOUR_ORGANISATION, bundled.profile.name] : [bundled.profile.name, YOUR_ORGANISATION];
+  const yourName = `${YOUR_ORGANISATION}: baseline`;
+  const [fromName, toName] = back ? [yourName, bundled.name] : [bundled.name, yourName];
+  return (s) => ({ ...s, name: s.name === fromName ? toName : s.name, profile: s.profile.name === fromOrg ? { ...s.profile, name: toOrg } : s.profile });
+}
+
 export async function openCurrent(facts: Facts, sample: Fleet, bundled: Scenario): Promise<Opened> {
   const workbook = openWorkbook({ bundled, presets: facts.presets });
   const inventory = await currentInventory(sample, bundled.inventory.length);
@@ -40,10 +52,12 @@ export async function openCurrent(facts: Facts, sample: Fleet, bundled: Scenario
   const inventoryRefs = inventory.origin.kind === "yours" ? inventory.origin.files.map((f) => ({ file: f.name, sha256: f.sha256 })) : bundled.inventory;
   // The scenario names the inventory it models (names and hashes, never rows).
   workbook.attachInventory(inventoryRefs);
+  // The organisation's name follows the inventory: yours while your exports are modelled, the sample's otherwise (a closed tab forgets yours).
+  workbook.relabel(ownOrganisation(bundled, inventory.origin.kind === "sample"));
   const useSample = async () => {
     await forgetInventory();
     workbook.attachInventory(bundled.inventory);
-    if (workbook.scenario.profile.name === YOUR_ORGANISATION) workbook.edit({ ...workbook.scenario, profile: { ...workbook.scenario.profile, name: bundled.profile.name } });
+    workbook.relabel(ownOrganisation(bundled, true));
     location.reload();
   };
   return {

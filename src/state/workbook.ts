@@ -159,6 +159,16 @@ export class Workbook {
     for (const listener of this.#listeners) listener(this.#state.scenario, "external");
   }
 
+  /**
+   * Changes every state of the workbook alike (the scenario, its preset and what Undo returns
+   * to), with no Undo entry of its own: whose organisation the workbook models is not an edit.
+   */
+  relabel(change: (s: Scenario) => Scenario): void {
+    const next = { ...this.#state, scenario: change(this.#state.scenario), base: change(this.#state.base), history: this.#state.history.map(change) };
+    if (same(next, this.#state)) return;
+    this.#set(next, "apply");
+  }
+
   /** Works on another scenario (a preset, a saved or imported one): Undo comes back. */
   use(chosen: Scenario, chosenBase: Scenario = chosen): void {
     // The inventory stays the one the pages model.

@@ -1,5 +1,5 @@
 import { breakdown } from "../model/breakdown.js";
-import { assumptionsRead, type EvaluationContext, type WorkbookEvaluation } from "../model/evaluate.js";
+import { alternativeFor, assumptionsRead, type EvaluationContext, type WorkbookEvaluation } from "../model/evaluate.js";
 import type { FleetRow } from "../model/fleet.js";
 import { isKasperskyDevice } from "../model/frozen.js";
 import { lawfulUnder } from "../regulation/continued-use.js";
@@ -20,6 +20,34 @@ export function memoFleet(rows: readonly FleetRow[]): MemoInputs["fleet"] {
   };
 }
 
+/**
+ * The scenario's quoted prices and its plan's estimates as ledger rows, so every edit a page can
+ * make (a price on Cost, the team's capacity on Timeline) is in the ledger with the assumptions.
+ */
+export function planAndPriceRows(scenario: Scenario, book: EvaluationContext["book"]): MemoInputs["assumptions"] {
+  const products = new Map(book.products.map((p) => [p.id, p]));
+  const prices = (scenario.prices ?? []).filter((q) => products.has(q.product)).map((q) => {
+    const p = products.get(q.product)!;
+    return { id: `price.${q.product}`, label: `Price of ${p.vendor} ${p.name} (quoted, replaces the list price)`, unit: `USD/${p.unit}`, value: q.price, confidence: "assumption" as const, sources: [], note: q.note, changed: true };
+  });
+  const plan = scenario.plan;
+  const range = (id: string, label: string, unit: string, r: { low: number; likely: number; high: number }) => ({ id: `plan.${id}`, label: `Plan: ${label}`, unit, value: { kind: "range" as const, low: r.low, likely: r.likely, high: r.high }, confidence: "assumption" as const, sources: [], changed: false });
+  const planRows = plan
+    ? [
+        range("capacityperweek", "team capacity at full speed", "devices/week", plan.capacityPerWeek),
+        { id: "plan.learningweeks", label: "Plan: weeks to reach full speed", unit: "weeks", value: { kind: "point" as const, value: plan.learningWeeks }, confidence: "assumption" as const, sources: [], changed: false },
+        range("procurementdays", "procurement", "days", plan.procurementDays),
+        range("preparationdays", "preparation", "days", plan.preparationDays),
+        range("pilotdays", "pilot ring", "days", plan.pilotDays),
+        range("stragglershare", "share of devices left as stragglers", "fraction", plan.stragglerShare),
+        range("stragglerdays", "stragglers phase", "days", plan.stragglerDays),
+        range("decommissiondays", "decommissioning the management server", "days", plan.decommissionDays),
+        range("slippage", "slippage (every phase stretched together)", "×", plan.slippage),
+      ]
+    : [];
+  return [...prices, ...planRows];
+}
+
 /** The assumptions the model read (defaults, each replaced by the scenario's own), marked when the scenario changed them. */
 export function memoLedger(defaults: Iterable<Assumption>, overrides: readonly Assumption[], read?: ReadonlySet<string>): MemoInputs["assumptions"] {
   const changed = new Set(overrides.map((a) => a.id));
@@ -32,7 +60,7 @@ export function memoLedger(defaults: Iterable<Assumption>, overrides: readonly A
  * checked against `offramp memo` on the same inputs.
  */
 export function hashText(subject: Scenario, alternatives: readonly Scenario[], context: EvaluationContext): string {
-  return JSON.stringify({ scenario: subject, alternatives, rows: context.rows, defaults: context.defaults, book: context.book, options: context.options, regulation: context.regulation });
+  return JSON.stringify({ scenario: subject, alternatives: alternatives.map((a) => alternativeFor(subject, a)), rows: context.rows, defaults: context.defaults, book: context.book, options: context.options, regulation: context.regulation });
 }
 
 /** Everything the memo says, from the workbook's one evaluation: the CLI and the Memo page both build it here. */
@@ -54,7 +82,7 @@ export async function memoInputs(subject: Scenario, alternatives: readonly Scena
     milestones: { salesStopped: event("salesStopped"), updatesStopped: event("updatesStopped") },
     fleet: memoFleet(context.rows),
     exposure: { valueOfInformation: e.valueOfInformation, tornado: e.tornado, fleetMultiplier: e.fleetMultiplier, frozenWeightShare: e.frozenWeightShare },
-    assumptions: memoLedger(context.defaults, subject.assumptions, assumptionsRead(subject, context)),
+    assumptions: [...planAndPriceRows(subject, context.book), ...memoLedger(context.defaults, subject.assumptions, assumptionsRead(subject, context))],
     software,
     contentHash: await sha256(hashText(subject, alternatives, context)),
     trials: subject.trials,

@@ -323,6 +323,16 @@ export function decisionInputs(scenario: Scenario, context: EvaluationContext): 
   ];
 }
 
+/**
+ * An alternative as the workbook compares it with `subject`: the alternative's strategy (option,
+ * plan, assumptions, prices, horizon) for the subject's organisation (its profile, deadlines,
+ * as-of date and inventory), on the subject's seed and trials. A preset written for the sample
+ * organisation thus compares fairly for yours, and every comparison is paired.
+ */
+export function alternativeFor(subject: Scenario, alternative: Scenario): Scenario {
+  return { ...alternative, profile: subject.profile, deadlines: subject.deadlines, asOf: subject.asOf, inventory: subject.inventory, seed: subject.seed, trials: subject.trials };
+}
+
 /** A subject scenario and the alternatives it is compared with, all on the subject's seed and trials. */
 export interface WorkbookEvaluation {
   subject: EvaluationDetail;
@@ -336,7 +346,7 @@ export interface WorkbookEvaluation {
  */
 export function evaluateWorkbook(subject: Scenario, alternatives: readonly Scenario[], context: EvaluationContext, options: DetailOptions = {}): WorkbookEvaluation {
   const detail = evaluateInDetail(subject, context, options);
-  const others = alternatives.map((a) => evaluateScenario({ ...a, seed: subject.seed, trials: subject.trials }, context));
+  const others = alternatives.map((a) => evaluateScenario(alternativeFor(subject, a), context));
   const decision = others.length ? decide([detail.evaluation, ...others], decisionInputs(subject, context)) : null;
   return { subject: detail, alternatives: others, decision };
 }
