@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { useSite } from "./site.js";
 
 const site = useSite();
-const percent = (text: string | null) => Number(text!.replace("%", ""));
+/** The probability in the deadline's outlook ("at risk (P 62.0% ± 0.5%)", "met (P 95.0%)"). */
+const percent = (text: string | null) => Number(/(\d+(?:\.\d+)?)%/.exec(text ?? "")?.[1]);
 
 describe("the Timeline page", () => {
   it("answers P(done by our deadline) and the capacity for 90%, and more capacity raises the probability", async () => {

@@ -1,4 +1,4 @@
-import { ALREADY_MISSED } from "../model/timeline-report.js";
+import { deadlineState } from "../model/deadline-state.js";
 import type { Evaluation, YearLoss } from "../model/evaluate.js";
 import type { ExposureReport } from "../model/exposure-report.js";
 import type { DeadlineOutlook } from "../model/timeline-report.js";
@@ -234,12 +234,17 @@ function lossParagraph(m: MemoInputs, hasPlan: boolean): string {
   );
 }
 
-function deadlineCell(d: DeadlineOutlook | undefined, hasPlan: boolean): string {
+/**
+ * A deadline in a table: the one label every page and the CLI show ("met (P 95.0%)", "at risk (P
+ * 62.0% ± 0.5%)"…). `plan` as `deadlineState` takes it: the plan, null for none, undefined when unknown.
+ */
+function deadlineCell(d: DeadlineOutlook | undefined, plan: { start: string } | null | undefined): string {
   if (!d) return "—";
-  if (d.passed) return ALREADY_MISSED;
-  if (!hasPlan) return "not met: no migration plan";
-  return probability(d.probability, d.standardError);
+  return deadlineState(d, plan).label;
 }
+
+/** The plan behind a scenario's figures, as `deadlineState` takes it: the subject's own, null when there is none, undefined for an alternative's. */
+const planOf = (m: MemoInputs, x: Figures): { start: string } | null | undefined => (x.completion === null ? null : x === m.evaluation ? m.scenario.plan : undefined);
 
 const completionText = (x: Figures) => (x.completion ? `${x.completion.p50 ? longDate(x.completion.p50) : "not within the horizon"}; ${x.completion.p80 ? longDate(x.completion.p80) : "not within the horizon"}` : "not planned");
 
@@ -260,9 +265,12 @@ function planParagraph(m: MemoInputs, hasPlan: boolean): string {
   }
   for (const d of e.deadlines) {
     const what = `"${d.deadline.label}" (${longDate(d.deadline.date)})`;
-    if (d.passed) parts.push(`The deadline ${what} has already been missed (it falls before the as-of date)${d.deadline.kind === "internal" ? "." : ": every device still on Kaspersky is out of compliance until it is gone."}`);
-    else if (hasPlan) parts.push(`The probability of meeting ${what} is ${probability(d.probability, d.standardError)}.`);
-    else parts.push(`Without a plan, ${what} will be missed.`);
+    const state = deadlineState(d, planOf(m, e)).state;
+    if (state === "already-missed") parts.push(`The deadline ${what} has already been missed (it falls before the as-of date)${d.deadline.kind === "internal" ? "." : ": every device still on Kaspersky is out of compliance until it is gone."}`);
+    else if (state === "no-plan") parts.push(`Without a plan, ${what} will be missed.`);
+    else if (state === "missed-before-start") parts.push(`The deadline ${what} is missed before the plan starts${m.scenario.plan ? ` (on ${longDate(m.scenario.plan.start)})` : ""}: no schedule can meet it.`);
+    else if (state === "met") parts.push(`The deadline ${what} is met with probability ${probability(d.probability, d.standardError)}.`);
+    else parts.push(`The deadline ${what} is at risk: the probability of meeting it is ${probability(d.probability, d.standardError)}.`);
   }
   return parts.join(" ");
 }
@@ -316,7 +324,7 @@ function optionsBlocks(m: MemoInputs): Block[] {
   const over = months.size === 1 ? `over ${e.horizonMonths} months` : "over its horizon";
   const deadlines = comparedDeadlines(all);
   const deadlineColumns = deadlines.map((d) => `P(meeting ${d.label}, ${longDate(d.date)})`);
-  const cells = (x: Figures) => deadlines.map((d) => deadlineCell(x.deadlines.find((o) => o.deadline.id === d.id), x.completion !== null));
+  const cells = (x: Figures) => deadlines.map((d) => deadlineCell(x.deadlines.find((o) => o.deadline.id === d.id), planOf(m, x)));
   const blocks: Block[] = [
     {
       kind: "table",
@@ -450,8 +458,8 @@ function planBlocks(m: MemoInputs, hasPlan: boolean): Block[] {
       ? {
           kind: "table",
           caption: "Deadlines",
-          columns: ["Date", "Deadline", "Kind", "Probability of meeting it (± standard error)"],
-          rows: e.deadlines.map((d) => [longDate(d.deadline.date), d.deadline.label, d.deadline.kind, deadlineCell(d, hasPlan)]),
+          columns: ["Date", "Deadline", "Kind", "Outlook (probability of meeting it ± standard error)"],
+          rows: e.deadlines.map((d) => [longDate(d.deadline.date), d.deadline.label, d.deadline.kind, deadlineCell(d, planOf(m, e))]),
         }
       : para("No legal, contractual or internal deadline applies."),
   ];

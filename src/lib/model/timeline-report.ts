@@ -5,6 +5,7 @@ import { quantilesOf } from "../engine/summary.js";
 import { deadlineDays, deadlinePassed } from "../regulation/deadlines.js";
 import type { Deadline, MigrationPlan, PlanRange } from "../schema/index.js";
 import { isoDay, utcMidnight } from "../util/dates.js";
+import { DEADLINE_STATE_LABELS, deadlineState } from "./deadline-state.js";
 import type { FleetRow } from "./fleet.js";
 import type { FrozenRule } from "./frozen.js";
 import { freezeDays, schedule, wavesFor, workspace, type Schedule, type ScheduleValues, type WaveDevices, type Workspace } from "./schedule.js";
@@ -30,6 +31,8 @@ export interface DeadlineOutlook {
   standardError: number;
   /** The deadline's instant is at or before the as-of date: already missed while Kaspersky remains. */
   passed: boolean;
+  /** The deadline's instant is at or before the plan's start: no schedule of this plan can meet it (set by `timelineReport`). */
+  beforeStart?: boolean;
 }
 
 export interface TimelineReport {
@@ -175,7 +178,7 @@ export function timelineReport(request: TimelineRequest): TimelineReport {
     deadlines: request.deadlines.map((deadline) => {
       // Met when the last device is off Kaspersky by the deadline's instant (00:00 EDT for the cutoff; the end of the day for a date).
       const days = deadlineDays(start, deadline);
-      return { deadline, passed: request.asOf === undefined ? days <= 0 : deadlinePassed(request.asOf, deadline), ...within(d.allMigrated, days) };
+      return { deadline, passed: request.asOf === undefined ? days <= 0 : deadlinePassed(request.asOf, deadline), beforeStart: days <= 0, ...within(d.allMigrated, days) };
     }),
     burnDown,
     frozenDeviceDays: { p10: dd10!, p50: dd50!, p90: dd90!, mean: finite.length === d.deviceDays.length ? finite.reduce((a, b) => a + b, 0) / finite.length : Infinity },
@@ -204,9 +207,14 @@ export function capacityFor(request: TimelineRequest, deadline: string, target: 
   return hi * request.plan.capacityPerWeek.likely;
 }
 
-/** How a deadline's outlook reads in a table: its probability and standard error, or that it was missed already. */
-export const ALREADY_MISSED = "already missed (before the as-of date)";
-export function outlookText(d: DeadlineOutlook): string {
-  const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
-  return d.passed ? ALREADY_MISSED : `${pct(d.probability)} ± ${pct(d.standardError)}`;
+/** The label of a deadline that fell before the as-of date (`deadlineState`'s "already-missed"). */
+export const ALREADY_MISSED = DEADLINE_STATE_LABELS["already-missed"];
+
+/**
+ * How a deadline's outlook reads in a table, page, CLI or memo alike: `deadlineState(d, plan).label`
+ * ("met (P 95.0%)", "at risk (P 62.0% ± 0.5%)", "missed before the plan starts", "already missed
+ * (before the as-of date)"; with `plan: null`, "missed: no migration plan").
+ */
+export function outlookText(d: DeadlineOutlook, plan?: { start: string } | null): string {
+  return deadlineState(d, plan).label;
 }
