@@ -114,7 +114,22 @@ describe("wording a board cannot misread", () => {
     expect(plan.kind).toBe("table");
     if (plan.kind !== "table") return;
     expect(plan.rows[0]).toEqual(["1 October 2018", "Statutory prohibition on federal use of Kaspersky products/services takes effect", "contractual", "already missed (before the as-of date)"]);
-    expect(plan.rows[1]).toEqual(["31 March 2027", "Prime contract recompete: no Kaspersky attested", "contractual", "62% (± 0.5%)"]);
+    expect(plan.rows[1]).toEqual(["31 March 2027", "Prime contract recompete: no Kaspersky attested", "contractual", "at risk (P 62.0% ± 0.5%)"]);
+  });
+
+  it("calls a deadline the plan starts after missed before the plan starts, in the table and the summary", () => {
+    // The recompete is due on 31 March 2027; this plan starts on 1 May 2027, so no schedule meets it (P = 0).
+    const e = federalContractor.evaluation;
+    const late = buildMemo({
+      ...federalContractor,
+      scenario: { ...federalContractor.scenario, plan: { ...federalContractor.scenario.plan!, start: "2027-05-01" } },
+      evaluation: { ...e, deadlines: e.deadlines.map((d) => (d.deadline.id === "recompete" ? { ...d, probability: 0, standardError: 0 } : d)) },
+    });
+    const plan = section(late, "plan").blocks[0]!;
+    if (plan.kind !== "table") throw new Error("the plan section starts with the deadlines table");
+    expect(plan.rows.map((r) => r[3])).toEqual(["already missed (before the as-of date)", "missed before the plan starts", "met (P 81.0%)"]);
+    expect(summary(late)).toContain('The deadline "Prime contract recompete: no Kaspersky attested" (31 March 2027) is missed before the plan starts (on 1 May 2027): no schedule can meet it.');
+    expect(summary(buildMemo(federalContractor))).toContain('The deadline "Prime contract recompete: no Kaspersky attested" (31 March 2027) is at risk: the probability of meeting it is 62% (± 0.5%).');
   });
 
   it("says that nine years in ten bring no loss event when the P90 is zero", () => {
@@ -176,11 +191,11 @@ describe("the decision", () => {
       "Kaspersky gone (median; P80)",
       "P(meeting Prime contract recompete: no Kaspersky attested, 31 March 2027)",
     ]);
-    expect(side.rows[0]).toEqual(["Fast cut-over", "Microsoft Defender for Endpoint", "$230k ($165k–$295k)", "$221k (± $6.40k)", "$613k (± $9.01k)", "12 March 2027; 20 April 2027", "62% (± 0.5%)"]);
+    expect(side.rows[0]).toEqual(["Fast cut-over", "Microsoft Defender for Endpoint", "$230k ($165k–$295k)", "$221k (± $6.40k)", "$613k (± $9.01k)", "12 March 2027; 20 April 2027", "at risk (P 62.0% ± 0.5%)"]);
     expect(lead).toEqual({ kind: "paragraph", text: 'Recommendation: "Fast cut-over". The reasons:' });
     expect(reasons.items[0]).toBe("It has the lowest expected cost plus loss over 36 months: $612,500 (± $9,100).");
     expect(ranking.columns.at(-1)).toBe("P(meeting Prime contract recompete: no Kaspersky attested, 31 March 2027)");
-    expect(ranking.rows.map((r) => r.at(-1))).toEqual(["62% (± 0.5%)", "35% (± 0.5%)"]);
+    expect(ranking.rows.map((r) => r.at(-1))).toEqual(["at risk (P 62.0% ± 0.5%)", "at risk (P 35.0% ± 0.5%)"]);
   });
 
   it("reports value of information and switching values", () => {
