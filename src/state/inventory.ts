@@ -142,12 +142,20 @@ export async function forgetInventory(): Promise<void> {
   if (await deviceHasCopy()) await forgetDevice();
 }
 
-/** Deletes the kept copy and its database, so nothing of it is left on the device. */
+/**
+ * Deletes the kept copy and its database, so nothing of it is left on the device. This page's
+ * connection is closed first, or the deletion would wait for it.
+ */
 async function forgetDevice(): Promise<void> {
-  await del(RECORD, device()).catch(() => {});
-  store = null;
+  if (store) {
+    const open = store;
+    store = null;
+    await del(RECORD, open).catch(() => {});
+    await open("readonly", (s) => s.transaction.db.close()).catch(() => {});
+  }
   await new Promise<void>((resolve) => {
     const request = indexedDB.deleteDatabase(DATABASE);
+    // Blocked: another tab still has it open; it goes when that tab closes.
     request.onsuccess = request.onerror = request.onblocked = () => resolve();
   });
 }

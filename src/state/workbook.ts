@@ -43,7 +43,11 @@ interface Stored {
 
 export const STORAGE_KEY = "offramp.workbook";
 const HISTORY = 50;
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with object keys sorted: the same content in another key order is the same scenario. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+}
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 /** Equal as a link carries them: a link leaves out inventory references. */
 const sameShared = (a: Scenario, b: Scenario) => same({ ...a, inventory: [] }, { ...b, inventory: [] });
 
@@ -180,8 +184,10 @@ export class Workbook {
   }
 
   undo(): boolean {
-    const previous = this.#state.history.at(-1);
-    if (!previous) return false;
+    const earlier = this.#state.history.at(-1);
+    if (!earlier) return false;
+    // The inventory stays the one the pages model (stored history never names its files).
+    const previous = { ...earlier, inventory: this.#state.scenario.inventory };
     this.#set({ ...this.#state, scenario: previous, history: this.#state.history.slice(0, -1), arrived: null }, "undo");
     return true;
   }

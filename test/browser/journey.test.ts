@@ -140,8 +140,12 @@ describe("one workbook: the user's exports and edits reach every page and the me
     expect(after).not.toBe(before);
 
     // Undo brings back the lawful profile everywhere; Reset returns to the preset.
+    const count = async () => Number(await page.locator("[data-banner-changes]").getAttribute("data-banner-changes"));
+    const edits = await count();
+    expect(edits).toBe(6); // baseline events (1), the price's high end (1), capacity low, most likely and high (3), federal contractor (1)
     await page.getByRole("button", { name: "Undo" }).click();
-    await expect.poll(() => page.locator("[data-banner-changes]").getAttribute("data-banner-changes")).toBe("3");
+    await expect.poll(count).toBe(5);
+    expect(await page.locator("[data-change]").allTextContents()).not.toContain("US federal contractor: no → yes");
     await page.getByRole("button", { name: /^Reset to/ }).click();
     await expect.poll(() => page.locator("[data-banner-changes]").getAttribute("data-banner-changes")).toBe("0");
     expect(report.errors).toEqual([]);

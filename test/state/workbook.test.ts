@@ -83,3 +83,26 @@ describe("the current scenario", () => {
     expect(wb.base.inventory).toEqual([{ file: "x.csv" }]);
   });
 });
+
+describe("an edit", () => {
+  it("that only reorders keys is no edit (nothing to undo)", () => {
+    const wb = new Workbook(facts, place());
+    const { name, ...flags } = bundled.profile;
+    expect(wb.edit({ ...bundled, profile: { ...flags, name } })).toBe(false);
+    expect(wb.canUndo).toBe(false);
+  });
+});
+
+describe("undo after a reload", () => {
+  it("keeps the inventory the pages model (stored history never names files)", () => {
+    const p = place();
+    const wb = new Workbook(facts, p);
+    wb.attachInventory([{ file: "mine.csv" }]);
+    wb.edit({ ...wb.scenario, horizonMonths: 24 });
+    const again = new Workbook(facts, place(p.current, "reload", p.items));
+    again.attachInventory([{ file: "mine.csv" }]);
+    again.undo();
+    expect(again.scenario.inventory).toEqual([{ file: "mine.csv" }]);
+    expect(again.scenario.horizonMonths).toBe(bundled.horizonMonths);
+  });
+});
