@@ -25,7 +25,10 @@ export default {
   head: `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' blob: data:; worker-src 'self' blob:; frame-src 'self' blob: data:; object-src 'none'; base-uri 'self'; form-action 'none'">
 <link rel="icon" href="data:,">
 <style>#observablehq-sidebar .observablehq-link a, .muted, #observablehq-footer { color: #4a4a4a; } #observablehq-main :is(p, li, td) a { text-decoration: underline; text-underline-offset: 2px; }
-@media (max-width: 640px) { #observablehq-main table:not(.assumptions) { display: block; overflow-x: auto; max-width: 100%; } }</style>
+@media (max-width: 640px) { #observablehq-main table:not(.assumptions) { display: block; overflow-x: auto; max-width: 100%; } }
+.skip-link { position: fixed; top: 0.5rem; left: 0.5rem; z-index: 1000; padding: 0.5rem 0.75rem; background: var(--theme-background); color: var(--theme-foreground); border: 2px solid var(--theme-foreground-focus); border-radius: 4px; font-weight: 600; text-decoration: underline; transform: translateY(calc(-100% - 1rem)); }
+.skip-link:focus { transform: none; outline: 2px solid var(--theme-foreground-focus); outline-offset: 2px; }
+#observablehq-main:focus { outline: none; }</style>
 <script>${a11yShim}</script>`,
   header: "",
   footer: "Offramp · everything on this page was computed in your browser; nothing was sent anywhere.",
