@@ -10,7 +10,7 @@ import { useSite } from "./site.js";
 
 const site = useSite();
 const run = promisify(execFile);
-const cli = async (...args: string[]) => JSON.parse((await run("node", ["loaders/cli/offramp.js", ...args], { maxBuffer: 64 * 1024 * 1024 })).stdout);
+const cli = async (...args: string[]) => JSON.parse((await run("node", ["cli/offramp.js", ...args], { maxBuffer: 64 * 1024 * 1024 })).stdout);
 const usd = (x: number) => `$${Math.round(x).toLocaleString("en-US")}`;
 const n = (x: number) => x.toLocaleString("en-US");
 
