@@ -1,7 +1,7 @@
 /** `offramp model`: every figure the workbook, the memo and the Scenarios page show for a scenario, from the one evaluation. */
 import { parseArgs } from "node:util";
 import { evaluateWorkbook, type WorkbookEvaluation } from "../src/lib/model/evaluate.js";
-import { ALREADY_MISSED, outlookText } from "../src/lib/model/timeline-report.js";
+import { outlookText } from "../src/lib/model/timeline-report.js";
 import { loadScenario } from "../loaders/model/scenario.js";
 import { UsageError, type Command } from "./command.js";
 
@@ -66,7 +66,7 @@ export const model: Command = {
       `  cost of "${e.optionName}" over ${e.horizonMonths} months  P10 ${usd(e.cost.p[10])}, P50 ${usd(e.cost.p[50])}, P90 ${usd(e.cost.p[90])} (mean ${usd(e.cost.mean)} ± ${usd(e.cost.standardError)})`,
       `  cost plus expected loss over the horizon    ${usd(e.horizonTotal.mean)} ± ${usd(e.horizonTotal.standardError)}`,
       ...(e.completion ? [`  Kaspersky gone: median ${e.completion.p50 ?? "never"}, P80 ${e.completion.p80 ?? "never"}`] : ["  no migration planned"]),
-      ...e.deadlines.map((d) => `  ${d.deadline.date} ${d.deadline.label}: ${d.passed ? ALREADY_MISSED : `P(met) ${outlookText(d)}`}`),
+      ...e.deadlines.map((d) => `  ${d.deadline.date} ${d.deadline.label}: ${outlookText(d)}`),
     ];
     if (result.decision?.recommendation) {
       lines.push("", "Decision (cost plus expected loss over the horizon, paired):");
