@@ -59,6 +59,11 @@ describe("the same-named figure is equal on every page and in the CLI", () => {
     const all = [model.evaluation, ...model.alternatives];
     const { page, report } = await site.open("/scenarios.html");
     await page.locator('[data-status="compare"]').waitFor({ timeout: 90_000 });
+    // The four presets, in order: untick the current scenario and tick the fourth preset.
+    await page.getByLabel(/^Current: /).uncheck();
+    await page.getByLabel("Wait for renewal", { exact: true }).check();
+    await expect.poll(async () => (await page.locator("table.compare thead th[data-scenario]").allTextContents()).join("|"), { timeout: 90_000 }).toBe("Accept and isolate|Phased by criticality|Rip and replace now|Wait for renewal");
+    await page.locator('[data-status="compare"]').waitFor({ timeout: 90_000 });
     const cells = async (name: string) => page.locator(`td[data-figure="${name}"]`).allTextContents();
     expect(await cells("frozen-devices")).toEqual(all.map((e) => n(e.counts.frozenDevices)));
     expect(await cells("loss-with-plan")).toEqual(all.map((e) => `${usd(e.lossWithPlan.mean)} ± ${usd(e.lossWithPlan.standardError)}`));

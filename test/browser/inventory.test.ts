@@ -65,9 +65,10 @@ describe("the Inventory page", () => {
     const csv = await page.evaluate(async () => (await fetch((document.querySelector('[data-download="csv"]') as HTMLAnchorElement).href)).text());
     expect(csv, csv).toContain("<img src=x onerror=alert(1)>");
     expect(csv.split("\n").every((line) => !/^[=+\-@]/.test(line))).toBe(true);
-    // Nothing of the dropped files was kept in the browser.
-    const kept = await page.evaluate(async () => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage).filter((k) => !k.startsWith("observablehq-")), databases: (await indexedDB.databases()).length, caches: (await caches.keys()).length }));
-    expect(kept).toEqual({ local: [], session: [], databases: 0, caches: 0 });
+    // Nothing of the dropped files outlives the tab: the derived rows are in this tab's session storage only, and the scenario in local storage names no file and no host.
+    const kept = await page.evaluate(async () => ({ local: Object.keys(localStorage), workbook: localStorage.getItem("offramp.workbook") ?? "", session: Object.keys(sessionStorage).filter((k) => !k.startsWith("observablehq-")), databases: (await indexedDB.databases()).length, caches: (await caches.keys()).length }));
+    expect({ ...kept, workbook: undefined }).toEqual({ local: ["offramp.workbook"], workbook: undefined, session: ["offramp.inventory"], databases: 0, caches: 0 });
+    expect(kept.workbook).not.toMatch(/onerror|<script|\.csv/);
     await expect(page.locator("#observablehq-main b", { hasText: "Finance" }).count()).resolves.toBe(0);
     await expect(page.locator("#observablehq-main img[src=x]").count()).resolves.toBe(0);
     expect(dialogs).toBe(0);

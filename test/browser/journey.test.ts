@@ -50,9 +50,9 @@ describe("one workbook: the user's exports and edits reach every page and the me
     const cli = JSON.parse((await run("node", ["cli/offramp.js", "ingest", "--json", "--now", "2026-11-25T00:00:00Z", ...EXPORTS], { maxBuffer: 1 << 26 })).stdout);
     const { page, report } = await site.open("/inventory.html");
     await drop(page, EXPORTS);
-    expect(await figure(page, "inventory-devices")).toBe(n(cli.devices));
-    expect(await figure(page, "inventory-kaspersky-devices")).toBe(n(cli.kaspersky.devices));
-    expect(await page.locator("[data-banner]").innerText()).toContain("your exports (6 files");
+    await expect.poll(() => figure(page, "inventory-devices")).toBe(n(cli.devices));
+    await expect.poll(() => figure(page, "inventory-kaspersky-devices")).toBe(n(cli.kaspersky.devices));
+    await expect.poll(() => page.locator("[data-banner]").innerText()).toContain("your exports (6 files");
 
     const pages: [string, string][] = [
       ["/", '[data-figure="devices"]'],
@@ -185,7 +185,7 @@ describe("privacy: what of a dropped inventory outlives the tab", () => {
     await page.close();
     const next = await site.open("/inventory.html");
     await next.page.locator('[data-figure="inventory-devices"]').waitFor();
-    expect(await figure(next.page, "inventory-devices")).toBe("4,001");
+    await expect.poll(() => figure(next.page, "inventory-devices")).toBe("4,001");
     expect((await stored(next.page)).session).toEqual([]);
     await next.page.close();
   }, 180_000);

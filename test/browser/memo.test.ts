@@ -13,6 +13,8 @@ describe("the Memo page", () => {
     await expect(preview.locator("figure svg").count()).resolves.toBeGreaterThan(0);
     // A narrative paragraph appears in the memo, as text.
     await page.locator("textarea").fill("Renewal talks start in January. <b>not bold</b>");
+    await page.getByRole("button", { name: "Put in the memo" }).click();
+    await expect.poll(() => page.locator('[data-status="narrative"]').textContent()).toMatch(/are in the memo below and saved with the current scenario/);
     await expect.poll(() => preview.locator("section p", { hasText: "Renewal talks start in January." }).count(), { timeout: 30_000 }).toBe(1);
     await expect(preview.locator("section b").count()).resolves.toBe(0);
     await page.locator("button", { hasText: "Present" }).click();

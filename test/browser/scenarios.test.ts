@@ -10,7 +10,9 @@ describe("the Scenarios page", () => {
   it("compares the four presets on one screen and states a recommendation with reasons", async () => {
     const { page, report } = await site.open("/scenarios.html");
     await page.locator('[data-status="compare"]').waitFor({ timeout: 60_000 });
+    // The current scenario and the first three presets, ticked by default.
     await expect(page.locator("table.compare thead th[data-scenario]").count()).resolves.toBe(4);
+    expect(await page.locator("table.compare thead th[data-scenario]").first().textContent()).toMatch(/^Current: /);
     const recommendation = page.locator("[data-recommendation]");
     await recommendation.waitFor();
     expect(await recommendation.locator("li").count()).toBeGreaterThan(0);
@@ -30,11 +32,25 @@ describe("the Scenarios page", () => {
     const error = page.locator('[data-import="error"]');
     await error.waitFor();
     expect(await error.textContent()).toMatch(/bad\.json is not valid[\s\S]*seed:/);
+    // Import errors name the file and say what to do.
+    expect(await error.textContent()).toMatch(/Nothing was imported\. Fix the fields named above in bad\.json/);
+    // A link shared from another browser opens as the current scenario, ticked for comparison, and the one you had is one Undo away.
+    await page.getByLabel("Save as").fill("Colleague's plan");
+    await page.getByLabel("Save as").dispatchEvent("input");
+    await page.getByRole("button", { name: "Copy link" }).click();
+    await expect.poll(() => page.locator('[data-status="copy"]').textContent()).toMatch(/Copied|selected/);
     const link = await page.locator('input[aria-label="Share link"]').inputValue();
     expect(link).toMatch(/#s=[A-Za-z0-9_-]+$/);
-    await page.goto(link.replace(/^http:\/\/[^/]+/, site.origin));
-    await page.reload();
-    await page.locator("text=Opened a shared scenario").waitFor({ timeout: 30_000 });
+    const other = await site.context().browser()!.newContext();
+    const opened = await other.newPage();
+    await opened.goto(link.replace(/^http:\/\/[^/]+/, site.origin()), { waitUntil: "networkidle" });
+    await opened.locator("[data-arrived]").waitFor({ timeout: 30_000 });
+    expect(await opened.locator("[data-arrived]").textContent()).toContain("Opened a shared scenario: Colleague's plan");
+    await opened.locator('[data-status="compare"]').waitFor({ timeout: 90_000 });
+    expect(await opened.locator("table.compare thead th[data-scenario]").first().textContent()).toBe("Current: Colleague's plan");
+    await opened.getByRole("button", { name: "Undo" }).click();
+    await expect.poll(() => opened.locator("[data-banner-scenario]").textContent()).not.toBe("Colleague's plan");
+    await other.close();
     await page.close();
   });
 });

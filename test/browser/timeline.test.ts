@@ -10,13 +10,14 @@ describe("the Timeline page", () => {
     const { page, report } = await site.open("/timeline.html");
     const status = page.locator('[data-status="timeline"]', { hasText: "20,000 trials" });
     await status.waitFor({ timeout: 30_000 });
-    await page.locator('input[type="date"]').fill("2027-06-30");
-    await page.locator('input[type="date"]').dispatchEvent("input");
+    const deadline = page.getByLabel("Board target: Kaspersky gone");
+    await deadline.fill("2027-06-30");
+    await deadline.dispatchEvent("input");
     const p = page.locator('[data-figure="p-internal"]');
     await expect.poll(async () => percent(await p.textContent()), { timeout: 20_000 }).toBeGreaterThan(20);
     const before = percent(await p.textContent());
     await expect.poll(async () => await page.locator('[data-figure="capacity-90"]').textContent(), { timeout: 20_000 }).toMatch(/^\d+\/week$/);
-    const capacity = page.locator('input[type="number"]').first();
+    const capacity = page.getByRole("spinbutton", { name: "Team capacity (devices a week, most likely)" });
     await capacity.fill("300");
     await capacity.dispatchEvent("input");
     await expect.poll(async () => percent(await p.textContent()), { timeout: 20_000 }).toBeGreaterThan(before + 10);
