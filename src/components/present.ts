@@ -1,10 +1,6 @@
-/** One slide: a heading and either a big figure with a line of context, or a chart. */
-export interface Slide {
-  title: string;
-  figure?: string;
-  context?: string;
-  svg?: string;
-}
+import type { Slide } from "../lib/memo/slides.js";
+
+export type { Slide };
 
 /**
  * Full-screen slides for a client meeting, one point per slide: → or space for the next,

@@ -3,6 +3,7 @@
  * Timeline page edits the current scenario's plan through these.
  */
 import type { Assumption, MigrationPlan } from "../schema/index.js";
+import { scaledRange } from "./edit.js";
 
 type RangeKey = "procurementDays" | "preparationDays" | "pilotDays" | "stragglerShare" | "stragglerDays" | "decommissionDays" | "slippage" | "capacityPerWeek";
 
@@ -63,4 +64,35 @@ export function parseFreezes(text: string): { freezes: MigrationPlan["freezes"];
     freezes.push({ label: label.slice(0, 120), from, to });
   });
   return { freezes, errors };
+}
+
+/** What the Timeline page's controls give: one number each for the capacity and slippage (most likely). */
+export interface PlanControls {
+  start: string | null;
+  capacity: number;
+  learningWeeks: number;
+  slippage: number;
+}
+
+/**
+ * The plan with the Timeline page's edits: the capacity edited as its most likely value scales
+ * its range; the slippage's range widens to hold its new most likely value; phases, freezes and
+ * the waves' order replace the plan's own. A control left as it was changes nothing.
+ */
+export function editedPlan(plan: MigrationPlan, controls: PlanControls, phases: readonly Assumption[], freezes: MigrationPlan["freezes"], waveOrder: readonly string[]): MigrationPlan {
+  const capacityPerWeek = plan.capacityPerWeek.likely === controls.capacity ? plan.capacityPerWeek : scaledRange(plan.capacityPerWeek, controls.capacity);
+  const s = plan.slippage;
+  const slippage = s.likely === controls.slippage ? s : { ...s, likely: controls.slippage, low: Math.min(s.low, controls.slippage), high: Math.max(s.high, controls.slippage) };
+  return { ...plan, ...fromPlanRangeRows(phases, plan), start: controls.start ?? plan.start, capacityPerWeek, learningWeeks: controls.learningWeeks, slippage, freezes: [...freezes], waves: orderWaves(plan.waves, waveOrder) };
+}
+
+/**
+ * The waves in the order given by their ids (waves run in order, so this is the migration's
+ * priority); ids that name no wave are ignored, and waves the order leaves out keep their place
+ * after the others.
+ */
+export function orderWaves(waves: MigrationPlan["waves"], ids: readonly string[]): MigrationPlan["waves"] {
+  const byId = new Map(waves.map((w) => [w.id, w]));
+  const ordered = [...new Set(ids)].flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  return [...ordered, ...waves.filter((w) => !ordered.includes(w))];
 }

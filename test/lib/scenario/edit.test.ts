@@ -96,3 +96,24 @@ describe("a plan added or removed", () => {
     expect(texts.some((t) => t.startsWith("Capacity"))).toBe(false);
   });
 });
+
+describe("the Timeline page's plan edits", async () => {
+  const { editedPlan, orderWaves, planRangeRows } = await import("../../../src/lib/scenario/plan-edit.js");
+  const plan = preset.plan!;
+  const same = { start: plan.start, capacity: plan.capacityPerWeek.likely, learningWeeks: plan.learningWeeks, slippage: plan.slippage.likely };
+  it("leave the plan as it is when no control moved", () => {
+    expect(editedPlan(plan, same, planRangeRows(plan), plan.freezes, plan.waves.map((w) => w.id))).toEqual(plan);
+  });
+  it("scale the capacity range, widen the slippage range, and reorder the waves", () => {
+    const ids = plan.waves.map((w) => w.id).reverse();
+    const next = editedPlan(plan, { ...same, capacity: plan.capacityPerWeek.likely * 2, slippage: plan.slippage.high + 0.5 }, planRangeRows(plan), [], ids);
+    expect(next.capacityPerWeek).toEqual({ ...plan.capacityPerWeek, low: plan.capacityPerWeek.low * 2, likely: plan.capacityPerWeek.likely * 2, high: plan.capacityPerWeek.high * 2 });
+    expect(next.slippage).toMatchObject({ likely: plan.slippage.high + 0.5, high: plan.slippage.high + 0.5, low: plan.slippage.low });
+    expect(next.waves.map((w) => w.id)).toEqual(ids);
+    expect(next.freezes).toEqual([]);
+  });
+  it("orders waves by id, ignoring unknown ids and keeping the ones left out at the end", () => {
+    const [a, b, c] = plan.waves;
+    expect(orderWaves(plan.waves, [c!.id, "nope", a!.id]).slice(0, 3).map((w) => w.id)).toEqual([c!.id, a!.id, b!.id]);
+  });
+});

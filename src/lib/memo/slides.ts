@@ -1,0 +1,39 @@
+/**
+ * The memo's key points as slides for present mode: the same figures as the memo, from the same
+ * inputs, one point per slide.
+ */
+import { deadlineState } from "../model/deadline-state.js";
+import { nextDeadline } from "../scenario/compare.js";
+import { longDate, type MemoInputs } from "./build.js";
+import { money, type Figure } from "./document.js";
+
+/** One slide: a heading and either a big figure with a line of context, or a chart. */
+export interface Slide {
+  title: string;
+  figure?: string;
+  context?: string;
+  svg?: string;
+}
+
+const sentence = (r: string) => `${r[0]!.toUpperCase()}${r.slice(1)}.`;
+
+export function memoSlides(inputs: MemoInputs, figures: readonly Figure[]): Slide[] {
+  const e = inputs.evaluation;
+  const deadline = nextDeadline(e);
+  const byUnit = figures.find((f) => f.id === "by-unit");
+  const costRisk = figures.find((f) => f.id === "cost-risk");
+  const state = deadline ? deadlineState(deadline, e.completion === null ? null : undefined) : null;
+  return [
+    { title: "Where Kaspersky runs", figure: `${inputs.fleet.kasperskyDevices.toLocaleString("en-US")} devices`, context: `of ${inputs.fleet.devices.toLocaleString("en-US")}; ${e.counts.frozenDevices.toLocaleString("en-US")} with protection frozen since updates stopped on ${longDate(inputs.milestones.updatesStopped.date)}.` },
+    ...(byUnit ? [{ title: "By business unit", svg: byUnit.svg, context: "Devices running Kaspersky in red, the rest in grey." }] : []),
+    {
+      title: "Expected loss over the coming year, with the plan",
+      figure: money(e.lossWithPlan.mean),
+      context: `Doing nothing: ${money(e.lossDoingNothing.mean)}. ${e.lossWithPlan.p90 > 0 ? `In one year in ten the loss would exceed ${money(e.lossWithPlan.p90)}.` : "In at least nine years in ten there would be no material loss event."}`,
+    },
+    { title: `Cost of "${e.optionName}"`, figure: money(e.cost.p[50]), context: `80% range ${money(e.cost.p[10])} to ${money(e.cost.p[90])}, present value.` },
+    ...(deadline && state ? [{ title: deadline.deadline.label, figure: state.probability === null ? state.label : state.state === "met" ? "met" : "at risk", context: `${state.probability === null ? "" : `${state.label}: `}every device off Kaspersky by ${longDate(deadline.deadline.date)}.` }] : []),
+    ...(costRisk ? [{ title: "Cost against risk", svg: costRisk.svg }] : []),
+    ...(inputs.decision?.recommendation ? [{ title: "Recommendation", figure: inputs.decision.recommendation.name, context: inputs.decision.recommendation.reasons.map(sentence).join(" ") }] : []),
+  ];
+}

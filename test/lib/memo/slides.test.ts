@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { money } from "../../../src/lib/memo/document.js";
+import { memoSlides } from "../../../src/lib/memo/slides.js";
+import { federalContractor, privateCompany } from "./fixtures.js";
+
+describe("present mode's slides", () => {
+  it("carry the memo's own figures, and the next deadline in the one outlook vocabulary", () => {
+    const figures = [{ id: "by-unit", svg: "<svg></svg>" }];
+    const slides = memoSlides(federalContractor, figures);
+    const e = federalContractor.evaluation;
+    expect(slides[0]).toMatchObject({ title: "Where Kaspersky runs", figure: `${federalContractor.fleet.kasperskyDevices.toLocaleString("en-US")} devices` });
+    expect(slides.find((s) => s.title.startsWith("Expected loss"))?.figure).toBe(money(e.lossWithPlan.mean));
+    expect(slides.find((s) => s.title.startsWith("Cost of"))?.figure).toBe(money(e.cost.p[50]));
+    expect(slides.some((s) => s.svg === "<svg></svg>")).toBe(true);
+    // No figure is a bare percentage: a deadline is met, at risk or missed, as on every page.
+    for (const s of slides) expect(s.figure ?? "").not.toMatch(/^\d+(\.\d+)?%$/);
+  });
+  it("has no chart slide without its chart, and no recommendation without a decision", () => {
+    const slides = memoSlides({ ...privateCompany, decision: null }, []);
+    expect(slides.some((s) => s.svg)).toBe(false);
+    expect(slides.some((s) => s.title === "Recommendation")).toBe(false);
+  });
+});
