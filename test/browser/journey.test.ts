@@ -72,8 +72,8 @@ describe("one workbook: the user's exports and edits reach every page and the me
           await page.reload({ waitUntil: "networkidle" });
           await page.locator(ready).first().waitFor({ timeout: 90_000 });
         }
+        await expect.poll(() => main(page)).toContain("your exports (6 files");
         const text = await main(page);
-        expect(text, path).toContain("your exports (6 files");
         expect(text, path).toContain("Modelling Your organisation");
         for (const s of SAMPLE) expect(text, `${path} shows the sample's "${s}"`).not.toContain(s);
         if (path === "/exposure.html") {
