@@ -554,7 +554,7 @@ export function buildMemo(m: MemoInputs): MemoDocument {
       ],
     },
   ];
-  return { title: `Leaving Kaspersky: ${s.profile.name}`, subtitle: `Decision memo for the board, scenario "${s.name}"`, date: s.asOf, sections };
+  return { title: `Leaving Kaspersky: ${s.profile.name}`, subtitle: `Decision memo for the board${s.profile.sector ? ` (${s.profile.sector})` : ""}, scenario "${s.name}"`, date: s.asOf, sections };
 }
 
 function uniqueSources(m: MemoInputs): Source[] {

@@ -71,6 +71,7 @@ export function namedValues(scenario: Scenario, facts: ChangeFacts, ids: { assum
   out.set("horizonMonths", { label: "Horizon", value: scenario.horizonMonths ?? 36, unit: "months" });
   out.set("riskTolerance", { label: "Risk tolerance", value: scenario.riskTolerance ?? null, unit: "USD a year" });
   out.set("profile.name", { label: "Organisation", value: scenario.profile.name });
+  out.set("profile.sector", { label: "Sector", value: scenario.profile.sector ?? "not stated" });
   out.set("profile.countries", { label: "Countries of operation", value: scenario.profile.countries.join(", ") });
   for (const [k, label] of PROFILE_FLAGS) out.set(`profile.${k}`, { label, value: (scenario.profile as Record<string, unknown>)[k] ? "yes" : "no" });
   const defaults = new Map(facts.defaults.map((a) => [a.id, a]));

@@ -1,8 +1,9 @@
 import { CountryCode, OrgProfile } from "../schema/index.js";
 
 /** What the Regulation page's profile form gives: the flags, a name and countries as typed. */
-export interface ProfileForm extends Omit<OrgProfile, "countries" | "name"> {
+export interface ProfileForm extends Omit<OrgProfile, "countries" | "name" | "sector"> {
   name: string;
+  sector?: string;
   countries: string;
 }
 
@@ -17,6 +18,8 @@ export function profileFromForm(form: ProfileForm): { profile: OrgProfile; error
   const bad = typed.filter((c) => !CountryCode.safeParse(c).success);
   if (bad.length) return { profile: null, error: `Countries are two-letter codes (US, DE, GB); "${bad.slice(0, 3).join('", "')}" ${bad.length === 1 ? "is" : "are"} not. The profile is unchanged until fixed.` };
   if (typed.length === 0) return { profile: null, error: "Name at least one country of operation (two-letter codes: US, DE)." };
-  const parsed = OrgProfile.safeParse({ ...form, name: name.slice(0, 200), countries: [...new Set(typed)] });
+  const sector = form.sector?.trim().slice(0, 120);
+  const { sector: _typed, ...flags } = form;
+  const parsed = OrgProfile.safeParse({ ...flags, name: name.slice(0, 200), ...(sector ? { sector } : {}), countries: [...new Set(typed)] });
   return parsed.success ? { profile: parsed.data, error: null } : { profile: null, error: parsed.error.issues.map((i) => i.message).join("; ") };
 }

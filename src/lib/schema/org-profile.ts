@@ -4,6 +4,8 @@ import { CountryCode } from "./common.js";
 /** Who the organisation is, which decides which regulatory events apply to it. */
 export const OrgProfile = z.object({
   name: z.string().min(1),
+  /** What the organisation does, in its own words ("freight and logistics"); shown, not modelled. */
+  sector: z.string().max(120).optional(),
   usPerson: z.boolean(),
   federalAgency: z.boolean(),
   federalContractor: z.boolean(),

@@ -21,3 +21,12 @@ describe("present mode's slides", () => {
     expect(slides.some((s) => s.title === "Recommendation")).toBe(false);
   });
 });
+
+describe("the memo's subtitle", () => {
+  it("names the sector when the profile states one", async () => {
+    const { buildMemo } = await import("../../../src/lib/memo/build.js");
+    const s = privateCompany.scenario;
+    expect(buildMemo({ ...privateCompany, scenario: { ...s, profile: { ...s.profile, sector: "freight and logistics" } } }).subtitle).toBe(`Decision memo for the board (freight and logistics), scenario "${s.name}"`);
+    expect(buildMemo(privateCompany).subtitle).toBe(`Decision memo for the board, scenario "${s.name}"`);
+  });
+});

@@ -117,3 +117,14 @@ describe("the Timeline page's plan edits", async () => {
     expect(orderWaves(plan.waves, [c!.id, "nope", a!.id]).slice(0, 3).map((w) => w.id)).toEqual([c!.id, a!.id, b!.id]);
   });
 });
+
+describe("the sector", async () => {
+  const { profileFromForm } = await import("../../../src/lib/scenario/profile-edit.js");
+  it("is kept when typed, left out when blank, and said as a change", () => {
+    const form = { ...preset.profile, countries: "US" };
+    expect(profileFromForm({ ...form, sector: "  freight  " }).profile?.sector).toBe("freight");
+    expect("sector" in profileFromForm({ ...form, sector: " " }).profile!).toBe(false);
+    const after = { ...preset, profile: { ...preset.profile, sector: "freight" } };
+    expect(describeChanges(preset, after, facts).map((c) => c.text)).toContain("Sector: not stated → freight");
+  });
+});
