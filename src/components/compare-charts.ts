@@ -9,6 +9,7 @@ export function costVersusRisk(evaluations: readonly Omit<Evaluation, "draws">[]
   // between Node and a browser, so `offramp memo` and the Memo page draw the same bytes.
   const $ = Math.round;
   const data = evaluations.map((e) => ({ name: e.name, cost: $(e.cost.p[50]), c10: $(e.cost.p[10]), c90: $(e.cost.p[90]), loss: $(e.lossWithPlan.mean), l1: $(e.lossWithPlan.mean - 2 * e.lossWithPlan.standardError), l2: $(e.lossWithPlan.mean + 2 * e.lossWithPlan.standardError) }));
+  const labels = [...new Map(data.map((d) => [`${d.cost}|${d.loss}`, { cost: d.cost, loss: d.loss, name: data.filter((o) => o.cost === d.cost && o.loss === d.loss).map((o) => o.name).join(" = ") }])).values()];
   return Plot.plot({
     ...(document ? { document } : {}),
     width,
@@ -22,7 +23,8 @@ export function costVersusRisk(evaluations: readonly Omit<Evaluation, "draws">[]
       Plot.link(data, { x1: "c10", x2: "c90", y1: "loss", y2: "loss", stroke: "#2c7fb8" }),
       Plot.link(data, { x1: "cost", x2: "cost", y1: "l1", y2: "l2", stroke: "#c0392b" }),
       Plot.dot(data, { x: "cost", y: "loss", r: 6, fill: "#111", tip: true }),
-      Plot.text(data, { x: "cost", y: "loss", text: "name", dy: -12 }),
+      // Scenarios at the same point (the same strategy under two names) share one label instead of overprinting.
+      Plot.text(labels, { x: "cost", y: "loss", text: "name", dy: -12 }),
     ],
   });
 }

@@ -9,6 +9,17 @@ import { useSite } from "./site.js";
 
 const site = useSite();
 const PAGES = ["/", "/inventory.html", "/regulation.html", "/exposure.html", "/cost.html", "/timeline.html", "/scenarios.html", "/memo.html"];
+/** What each page shows once its figures are in (the workers' results, the memo). */
+const READY: Record<string, string> = {
+  "/": '[data-figure="devices"]',
+  "/inventory.html": '[data-figure="inventory-devices"]',
+  "/regulation.html": '[data-figure="continued-use"]',
+  "/exposure.html": '[data-status="model"]',
+  "/cost.html": '[data-status="cost"]',
+  "/timeline.html": '[data-status="timeline"]',
+  "/scenarios.html": '[data-status="compare"]',
+  "/memo.html": 'a[data-download="docx"]',
+};
 
 const SCREENS = ".ci-out/screens";
 mkdirSync(SCREENS, { recursive: true });
@@ -24,6 +35,7 @@ describe.each([390, 1366])("at %i px wide", (width) => {
       await page.goto(`${site.origin()}${path}`, { waitUntil: "networkidle" });
       await page.locator("#observablehq-main h1").first().waitFor();
       // Let the workers' figures and the charts that follow them arrive.
+      await page.locator(READY[path]!).first().waitFor({ timeout: 90_000 });
       await page.waitForFunction(() => !document.querySelector("observablehq-loading"), null, { timeout: 60_000 });
       await page.waitForLoadState("networkidle");
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);

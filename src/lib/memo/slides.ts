@@ -32,7 +32,9 @@ export function memoSlides(inputs: MemoInputs, figures: readonly Figure[]): Slid
       context: `Doing nothing: ${money(e.lossDoingNothing.mean)}. ${e.lossWithPlan.p90 > 0 ? `In one year in ten the loss would exceed ${money(e.lossWithPlan.p90)}.` : "In at least nine years in ten there would be no material loss event."}`,
     },
     { title: `Cost of "${e.optionName}"`, figure: money(e.cost.p[50]), context: `80% range ${money(e.cost.p[10])} to ${money(e.cost.p[90])}, present value.` },
-    ...(deadline && state ? [{ title: deadline.deadline.label, figure: state.probability === null ? state.label : state.state === "met" ? "met" : "at risk", context: `${state.probability === null ? "" : `${state.label}: `}every device off Kaspersky by ${longDate(deadline.deadline.date)}.` }] : []),
+    ...(deadline && state
+      ? [{ title: deadline.deadline.label, figure: state.probability === null ? state.label : `${(deadline.probability * 100).toFixed(0)}% likely`, context: `${state.probability === null ? "Every" : `${state.label[0]!.toUpperCase()}${state.label.slice(1)}: every`} device off Kaspersky by ${longDate(deadline.deadline.date)}.` }]
+      : []),
     ...(costRisk ? [{ title: "Cost against risk", svg: costRisk.svg }] : []),
     ...(inputs.decision?.recommendation ? [{ title: "Recommendation", figure: inputs.decision.recommendation.name, context: inputs.decision.recommendation.reasons.map(sentence).join(" ") }] : []),
   ];

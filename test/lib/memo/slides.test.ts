@@ -12,8 +12,10 @@ describe("present mode's slides", () => {
     expect(slides.find((s) => s.title.startsWith("Expected loss"))?.figure).toBe(money(e.lossWithPlan.mean));
     expect(slides.find((s) => s.title.startsWith("Cost of"))?.figure).toBe(money(e.cost.p[50]));
     expect(slides.some((s) => s.svg === "<svg></svg>")).toBe(true);
-    // No figure is a bare percentage: a deadline is met, at risk or missed, as on every page.
-    for (const s of slides) expect(s.figure ?? "").not.toMatch(/^\d+(\.\d+)?%$/);
+    // A deadline's slide says how likely it is, and its state in the words every page uses.
+    const deadline = slides.find((s) => s.title === "Prime contract recompete: no Kaspersky attested")!;
+    expect(deadline.figure).toMatch(/^\d+% likely$/);
+    expect(deadline.context).toMatch(/^(Met|At risk) \(P [\d.]+%/);
   });
   it("has no chart slide without its chart, and no recommendation without a decision", () => {
     const slides = memoSlides({ ...privateCompany, decision: null }, []);
