@@ -43,7 +43,7 @@ export function workbookBanner(workbook: Workbook, inventory: CurrentInventory, 
     };
     root.replaceChildren(
       html`<p><strong>Modelling <span data-banner-organisation>${s.profile.name}</span></strong> · inventory: ${inv} · scenario: <strong data-banner-scenario>${s.name}</strong>${
-        changes.length ? html`, <span data-banner-changes=${changes.length}>${plural(changes.length, "change")} from “${workbook.base.name}”</span>` : html`, <span data-banner-changes="0">as preset</span>`
+        changes.length ? html`, <span data-banner-changes=${changes.length}>${plural(changes.length, "change")} from “${workbook.base.name}”</span>` : html`, <span data-banner-changes="0">unchanged from its preset</span>`
       }</p>`,
       ...(workbook.arrived ? [html`<p role="status" data-arrived>Opened a shared scenario: <strong>${workbook.arrived}</strong>. Undo returns to the scenario you had.</p>`] : []),
       ...(workbook.linkError ? [html`<p role="alert" class="workbook-banner__error">The link's scenario could not be read (${workbook.linkError}); showing the workbook you had.</p>`] : []),
