@@ -21,6 +21,12 @@ describe("the Timeline page", () => {
     await capacity.fill("300");
     await capacity.dispatchEvent("input");
     await expect.poll(async () => percent(await p.textContent()), { timeout: 20_000 }).toBeGreaterThan(before + 10);
+    // The scenario's own contract deadline moves here too, and the banner says so in words.
+    const contract = page.getByLabel("Cyber insurance renewal (contract)");
+    await contract.fill("2027-09-30");
+    await contract.dispatchEvent("input");
+    await expect.poll(() => page.locator("[data-change]").allTextContents()).toContain("Cyber insurance renewal: 2027-06-30 → 2027-09-30");
+    await expect.poll(() => page.locator('tr[data-deadline="insurance-renewal"] td').first().textContent()).toBe("2027-09-30");
     await expect(page.locator('svg[aria-label="Burn-down of devices still on Kaspersky"]').count()).resolves.toBe(1);
     await expect(page.locator('svg[aria-label="Gantt chart of the migration with uncertainty"]').count()).resolves.toBe(1);
     expect(report.errors).toEqual([]);

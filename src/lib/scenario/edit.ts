@@ -76,3 +76,32 @@ export function withInternalDeadline(scenario: Scenario, date: string | null): S
   deadlines.splice(index, 0, next);
   return { ...scenario, deadlines };
 }
+
+/**
+ * The scenario with its own deadlines (internal and contractual) moved to new dates, by id;
+ * regulatory deadlines come from the timeline and are not the scenario's to move. Ids it does
+ * not have, and dates that are not real days, change nothing.
+ */
+export function withDeadlineDates(scenario: Scenario, dates: Readonly<Record<string, string | null>>): Scenario {
+  const real = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+  const deadlines = scenario.deadlines.map((d) => {
+    const date = Object.hasOwn(dates, d.id) ? dates[d.id] : null;
+    return d.kind !== "regulatory" && date && real(date) && date !== d.date ? { ...d, date } : d;
+  });
+  return deadlines.every((d, i) => d === scenario.deadlines[i]) ? scenario : { ...scenario, deadlines };
+}
+
+/**
+ * Scenarios to compare side by side with ids made distinct (an edited preset keeps its preset's
+ * id): the second "phased-by-criticality" becomes "phased-by-criticality-2", so each evaluation
+ * is told apart, in the order given.
+ */
+export function distinctIds(scenarios: readonly Scenario[]): Scenario[] {
+  const seen = new Set<string>();
+  return scenarios.map((s, i) => {
+    let id = s.id;
+    if (seen.has(id)) id = `${s.id}-${i + 1}`;
+    seen.add(id);
+    return id === s.id ? s : { ...s, id };
+  });
+}

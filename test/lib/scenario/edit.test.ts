@@ -128,3 +128,19 @@ describe("the sector", async () => {
     expect(describeChanges(preset, after, facts).map((c) => c.text)).toContain("Sector: not stated → freight");
   });
 });
+
+describe("the scenario's own deadlines and distinct ids", async () => {
+  const { withDeadlineDates, distinctIds } = await import("../../../src/lib/scenario/edit.js");
+  it("moves internal and contractual deadlines by id, never a regulatory one or to a day that does not exist", () => {
+    const s = { ...preset, deadlines: [...preset.deadlines, { id: "reg", label: "Rule", date: "2025-01-01", kind: "regulatory" as const }] };
+    const own = s.deadlines.find((d) => d.kind === "contractual")!;
+    const moved = withDeadlineDates(s, { [own.id]: "2027-09-30", reg: "2030-01-01", nope: "2027-01-01" });
+    expect(moved.deadlines.find((d) => d.id === own.id)!.date).toBe("2027-09-30");
+    expect(moved.deadlines.find((d) => d.id === "reg")!.date).toBe("2025-01-01");
+    expect(withDeadlineDates(s, { [own.id]: "2027-02-30" })).toBe(s);
+    expect(withDeadlineDates(s, { constructor: "2027-01-01" })).toBe(s);
+  });
+  it("tells apart scenarios that share an id, keeping the first", () => {
+    expect(distinctIds([preset, preset, { ...preset, id: "x" }]).map((s) => s.id)).toEqual([preset.id, `${preset.id}-2`, "x"]);
+  });
+});
