@@ -3,9 +3,10 @@ import type { Assumption } from "../lib/schema/index.js";
 
 /**
  * An editable table of assumptions: each with its low/likely/high (or value), unit,
- * confidence and sources, and a mark when it differs from `baseline` (the default or list value). Its `value` is the
- * edited list; it dispatches "input" when a valid edit is made. An edit that breaks
- * low <= likely <= high is marked and not applied.
+ * confidence and sources, and a mark when it differs from `baseline` (the default or list value).
+ * Its `value` is the edited list; it dispatches "input" when a valid value is complete (Enter,
+ * Tab or leaving the field), never for a half-typed one. An edit that breaks
+ * low <= likely <= high is marked, says why, and is not applied.
  */
 export function assumptionEditor(assumptions: readonly Assumption[], baseline: readonly Assumption[] = assumptions): HTMLElement & { value: Assumption[] } {
   const reference = new Map(baseline.map((a) => [a.id, a]));
@@ -38,17 +39,29 @@ export function assumptionEditor(assumptions: readonly Assumption[], baseline: r
       <td><span class=${`confidence confidence-${a.confidence}`}>${a.confidence}</span> ${a.sources.map((s, i) => html`${i ? " · " : ""}<a href=${s.url} target="_blank" rel="noreferrer noopener">${s.title ?? new URL(s.url).hostname}</a>`)}${a.note ? html`<details><summary>note</summary>${a.note}</details>` : ""}</td>
     </tr>` as HTMLElement;
     body.append(row);
-    const update = () => {
-      const numbers = inputs.map((i) => Number(i.value));
+    const problem = html`<span class="problem" role="alert" hidden></span>` as HTMLElement;
+    row.querySelector("td")!.append(problem);
+    // While typing, only say whether the values can be used; a value is taken when it is complete (Enter, Tab or leaving the field).
+    const check = () => {
+      const numbers = inputs.map((i) => (i.value.trim() === "" ? NaN : Number(i.value)));
       const valid = numbers.every(Number.isFinite) && (numbers.length === 1 || (numbers[0]! <= numbers[1]! && numbers[1]! <= numbers[2]!));
       row.classList.toggle("invalid", !valid);
-      if (!valid) return;
+      problem.hidden = valid;
+      problem.textContent = valid ? "" : numbers.every(Number.isFinite) ? `Not used: low ≤ most likely ≤ high is needed (${numbers.join(" / ")}).` : "Not used: every box needs a number.";
+      return valid ? numbers : null;
+    };
+    const update = () => {
+      const numbers = check();
+      if (!numbers) return;
       a.value = numbers.length === 1 ? { kind: "point", value: numbers[0]! } : { kind: "range", low: numbers[0]!, likely: numbers[1]!, high: numbers[2]! };
       changed.hidden = JSON.stringify(a.value) === JSON.stringify(original.value);
       table.value = current.map((x) => structuredClone(x));
       table.dispatchEvent(new Event("input"));
     };
-    for (const input of inputs) input.addEventListener("input", (event) => (event.stopPropagation(), update()));
+    for (const input of inputs) {
+      input.addEventListener("input", (event) => (event.stopPropagation(), check()));
+      input.addEventListener("change", (event) => (event.stopPropagation(), update()));
+    }
   });
   table.value = current.map((x) => structuredClone(x));
   const wrapper = html`<div class="assumption-editor"><style>${STYLE}</style>${table}</div>` as unknown as HTMLElement & { value: Assumption[] };
@@ -65,6 +78,7 @@ const STYLE = `
 .assumption-editor .assumptions { max-width: none; width: 100%; }
 .assumption-editor input { width: 7rem; }
 .assumption-editor tr.invalid input { outline: 2px solid #c0392b; }
+.assumption-editor .problem { display: block; color: #a93226; font-size: 0.85em; }
 .assumption-editor .changed { font-size: 0.75em; color: #d35400; margin-left: 0.3rem; }
 .assumption-editor .confidence { font-size: 0.75em; border-radius: 999px; padding: 0.05rem 0.4rem; background: var(--theme-background-alt); }
 .assumption-editor .confidence-assumption { background: #fdebd0; }

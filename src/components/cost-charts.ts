@@ -11,15 +11,18 @@ const COMPONENT_COLOURS = ["#4e79a7", "#f28e2c", "#e15759", "#ff9da7", "#9c755f"
 /** Each option's total present cost: P10–P90 as a bar, P50 as a tick. */
 export function costRanges(report: CostReport, { width }: { width: number }): Chart {
   const data = report.options.map((o) => ({ name: o.name, p10: o.total.p[10], p50: o.total.p[50], p90: o.total.p[90] }));
+  // On a narrow screen the option names wrap onto two lines and the bars leave room for their P50 label.
+  const narrow = width < 600;
   return Plot.plot({
     width,
-    height: 40 + data.length * 44,
-    marginLeft: 220,
+    height: 40 + data.length * (narrow ? 56 : 44),
+    marginLeft: narrow ? 120 : 220,
     ariaLabel: "Total cost of each option, P10 to P90",
     ariaDescription: "For each replacement option, a bar from the 10th to the 90th percentile of the present cost over the horizon, and a tick at the median.",
-    x: { label: `Present cost over ${report.horizonMonths} months`, tickFormat: usd, grid: true, domain: [0, 1.25 * Math.max(1, ...data.map((d) => d.p90))] },
-    y: { label: null, domain: data.map((d) => d.name) },
+    x: { label: `Present cost over ${report.horizonMonths} months`, tickFormat: usd, grid: true, domain: [0, (narrow ? 1.6 : 1.25) * Math.max(1, ...data.map((d) => d.p90))], ticks: narrow ? 3 : undefined },
+    y: { label: null, domain: data.map((d) => d.name), axis: null },
     marks: [
+      Plot.axisY({ label: null, lineWidth: narrow ? 10 : 30, tickSize: 0 }),
       Plot.barX(data, { y: "name", x1: "p10", x2: "p90", fill: "#2c7fb8", fillOpacity: 0.35, insetTop: 8, insetBottom: 8 }),
       Plot.tickX(data, { y: "name", x: "p50", stroke: "#2c7fb8", strokeWidth: 3 }),
       Plot.text(data, { y: "name", x: "p90", text: (d: { p50: number }) => `P50 ${usd(d.p50)}`, textAnchor: "start", dx: 6 }),

@@ -25,7 +25,7 @@ export function unitByCriticality(rows: readonly FleetRow[], { width }: { width:
     ariaDescription: "Each cell counts the devices running Kaspersky in one business unit at one criticality tier (tier 1 most critical).",
     x: { label: "Criticality", domain: ["Tier 1", "Tier 2", "Tier 3", "Tier 4"] },
     y: { label: null },
-    color: { scheme: "reds", label: "Kaspersky devices", legend: true },
+    color: { scheme: "reds", label: "Kaspersky devices", legend: true, tickFormat: (d: number) => (Number.isInteger(d) ? d.toLocaleString("en-US") : "") },
     marks: [
       Plot.cell(data, { x: "tier", y: "unit", fill: "kaspersky", inset: 1, tip: true, title: (d: { kaspersky: number; devices: number }) => `${d.kaspersky} of ${d.devices} devices run Kaspersky` }),
       Plot.text(data, { x: "tier", y: "unit", text: (d: { kaspersky: number }) => String(d.kaspersky), fill: (d: { kaspersky: number }) => (d.kaspersky > 60 ? "white" : "black") }),
@@ -55,6 +55,10 @@ export function lossOverTime(overTime: readonly WeeklyLoss[], { width }: { width
 /** Loss exceedance curve with its Monte Carlo band (±2 SE) and the risk tolerance. */
 export function exceedanceChart(report: ExposureReport, { width, tolerance }: { width: number; tolerance: number | null }): Chart {
   const curve = report.loss.exceedanceCurve.filter((p) => p.probability > 0);
+  // The tolerance's label sits on the side of its line that has room (the x axis is logarithmic).
+  const xs = curve.map((p) => p.threshold).filter((x) => x > 0);
+  const middle = xs.length ? Math.sqrt(Math.min(...xs) * Math.max(...xs)) : 0;
+  const right = tolerance !== null && tolerance > middle;
   return Plot.plot({
     width,
     height: 280,
@@ -66,7 +70,7 @@ export function exceedanceChart(report: ExposureReport, { width, tolerance }: { 
     marks: [
       Plot.areaY(curve, { x: "threshold", y1: (d: { probability: number; standardError: number }) => Math.max(0, d.probability - 2 * d.standardError), y2: (d: { probability: number; standardError: number }) => d.probability + 2 * d.standardError, fill: "#c0392b", fillOpacity: 0.15 }),
       Plot.line(curve, { x: "threshold", y: "probability", stroke: "#c0392b", strokeWidth: 2, tip: true }),
-      ...(tolerance ? [Plot.ruleX([tolerance], { stroke: "#111", strokeDasharray: "4,3" }), Plot.text([tolerance], { x: (d: number) => d, text: () => "risk tolerance", frameAnchor: "top", textAnchor: "start", dx: 4 })] : []),
+      ...(tolerance ? [Plot.ruleX([tolerance], { stroke: "#111", strokeDasharray: "4,3" }), Plot.text([tolerance], { x: (d: number) => d, text: () => "risk tolerance", frameAnchor: "top", textAnchor: right ? "end" : "start", dx: right ? -4 : 4 })] : []),
       Plot.ruleY([0]),
     ],
   });

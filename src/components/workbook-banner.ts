@@ -45,7 +45,15 @@ export function workbookBanner(workbook: Workbook, inventory: CurrentInventory, 
       html`<p><strong>Modelling <span data-banner-organisation>${s.profile.name}</span></strong> · inventory: ${inv} · scenario: <strong data-banner-scenario>${s.name}</strong>${
         changes.length ? html`, <span data-banner-changes=${changes.length}>${plural(changes.length, "change")} from “${workbook.base.name}”</span>` : html`, <span data-banner-changes="0">unchanged from its preset</span>`
       }</p>`,
-      ...(workbook.arrived ? [html`<p role="status" data-arrived>Opened a shared scenario: <strong>${workbook.arrived}</strong>. Undo returns to the scenario you had.</p>`] : []),
+      ...(workbook.arrived
+        ? [
+            html`<p role="status" data-arrived>Opened a shared scenario: <strong>${workbook.arrived}</strong>. Undo returns to the scenario you had.${
+              inventory.origin.kind === "sample" && s.profile.name !== inventory.fleet.organisation && !s.profile.name.startsWith(inventory.fleet.organisation.split(",")[0]!)
+                ? html` <strong>Links never carry an inventory</strong>: the figures are the bundled sample's, not ${s.profile.name}'s. Drop ${s.profile.name}'s exports on <a href="./inventory">Inventory</a> to see theirs.`
+                : ""
+            }</p>`,
+          ]
+        : []),
       ...(workbook.linkError ? [html`<p role="alert" class="workbook-banner__error">The link's scenario could not be read (${workbook.linkError}); showing the workbook you had.</p>`] : []),
       ...(changes.length
         ? [html`<details class="workbook-banner__changes"><summary>What changed</summary><ul>${changes.slice(0, 60).map((c) => html`<li data-change=${c.key}>${c.text}</li>`)}</ul>${changes.length > 60 ? html`<p>and ${changes.length - 60} more.</p>` : ""}</details>`]

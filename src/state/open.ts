@@ -35,14 +35,27 @@ export const YOUR_ORGANISATION = "Your organisation";
 
 /**
  * Your exports replace the sample: a scenario still named for the sample organisation is renamed
- * for yours (its profile and its name), in every state of the workbook. `back` undoes it when
- * the sample returns.
+ * for yours (its profile, name, id and description), and the sample's own contracts (its
+ * contractual deadlines) leave it, in every state of the workbook. `back` undoes it when the
+ * sample returns.
  */
 export function ownOrganisation(bundled: Scenario, back = false): (s: Scenario) => Scenario {
-  const [fromOrg, toOrg] = back ? [YOUR_ORGANISATION, bundled.profile.name] : [bundled.profile.name, YOUR_ORGANISATION];
-  const yourName = `${YOUR_ORGANISATION}: baseline`;
-  const [fromName, toName] = back ? [yourName, bundled.name] : [bundled.name, yourName];
-  return (s) => ({ ...s, name: s.name === fromName ? toName : s.name, profile: s.profile.name === fromOrg ? { ...s.profile, name: toOrg } : s.profile });
+  const yours = { name: `${YOUR_ORGANISATION}: baseline`, id: "your-organisation", description: "Your organisation's exports, with the workbook's default assumptions.", org: YOUR_ORGANISATION };
+  const sample = { name: bundled.name, id: bundled.id, description: bundled.description, org: bundled.profile.name };
+  const [from, to] = back ? [yours, sample] : [sample, yours];
+  const contracts = bundled.deadlines.filter((d) => d.kind === "contractual");
+  return (s) => {
+    if (s.profile.name !== from.org) return s;
+    const deadlines = back ? [...s.deadlines, ...contracts.filter((c) => !s.deadlines.some((d) => d.id === c.id))] : s.deadlines.filter((d) => !contracts.some((c) => c.id === d.id && c.date === d.date));
+    return {
+      ...s,
+      name: s.name === from.name ? to.name : s.name,
+      id: s.id === from.id ? to.id : s.id,
+      description: s.description === from.description ? to.description : s.description,
+      profile: { ...s.profile, name: to.org },
+      deadlines,
+    };
+  };
 }
 
 export async function openCurrent(facts: Facts, sample: Fleet, bundled: Scenario): Promise<Opened> {

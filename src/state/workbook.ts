@@ -22,7 +22,12 @@ export interface Place {
   replaceHash(hash: string): void;
   /** How this page was reached: "navigate", "reload" or "back_forward". */
   navigation(): string;
+  /** Milliseconds, for telling a burst of keystrokes from separate edits (performance.now by default). */
+  now?(): number;
 }
+
+/** Edits closer together than this are one edit for Undo: a word typed is undone at once. */
+export const BURST_MS = 1500;
 
 /** What the workbook starts from. */
 export interface WorkbookFacts {
@@ -64,6 +69,7 @@ export function browserPlace(): Place {
 export class Workbook {
   #state: Stored;
   #listeners = new Set<(scenario: Scenario, cause: Cause) => void>();
+  #lastEdit = -Infinity;
   /** Set when the URL held a link that could not be read: the reason, for the banner. */
   readonly linkError: string | null = null;
 
@@ -148,7 +154,12 @@ export class Workbook {
    */
   edit(next: Scenario, cause: "edit" | "apply" = "edit"): boolean {
     if (same(next, this.#state.scenario)) return false;
-    this.#set({ ...this.#state, scenario: next, history: [...this.#state.history, this.#state.scenario].slice(-HISTORY), arrived: null }, cause);
+    const now = this.place.now?.() ?? performance.now();
+    const burst = cause === "edit" && now - this.#lastEdit < BURST_MS && this.#state.history.length > 0;
+    this.#lastEdit = cause === "edit" ? now : -Infinity;
+    // Within a burst the state before it stays what Undo returns to.
+    const history = burst ? this.#state.history : [...this.#state.history, this.#state.scenario].slice(-HISTORY);
+    this.#set({ ...this.#state, scenario: next, history, arrived: null }, cause);
     return true;
   }
 
@@ -184,6 +195,7 @@ export class Workbook {
   }
 
   undo(): boolean {
+    this.#lastEdit = -Infinity;
     const earlier = this.#state.history.at(-1);
     if (!earlier) return false;
     // The inventory stays the one the pages model (stored history never names its files).
@@ -194,6 +206,7 @@ export class Workbook {
 
   /** Back to the preset the scenario started from (itself undoable). */
   reset(): boolean {
+    this.#lastEdit = -Infinity;
     if (same(this.#state.scenario, this.#state.base)) return false;
     this.#set({ ...this.#state, scenario: this.#state.base, history: [...this.#state.history, this.#state.scenario].slice(-HISTORY), arrived: null }, "reset");
     return true;

@@ -18,6 +18,7 @@ describe("the Cost page", () => {
     // Halve CrowdStrike's price: its option must get cheaper.
     const row = page.locator('tr[data-assumption="falcon-enterprise"]');
     await row.locator("input").first().fill("92.5");
+    await row.locator("input").first().press("Tab");
     await expect.poll(async () => money(await p50.textContent()), { timeout: 20_000 }).toBeLessThan(before * 0.8);
     expect(report.errors).toEqual([]);
     expect(site.foreign).toEqual([]);

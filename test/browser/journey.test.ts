@@ -105,13 +105,13 @@ describe("one workbook: the user's exports and edits reach every page and the me
     const baseline = page.locator('tr[data-assumption^="lef_baseline"] input').nth(1);
     const id = await page.locator('tr[data-assumption^="lef_baseline"]').getAttribute("data-assumption");
     await baseline.fill("0.2");
-    await baseline.dispatchEvent("input");
+    await baseline.press("Tab");
     await expect.poll(() => page.locator("[data-banner-changes]").getAttribute("data-banner-changes")).toBe("1");
     // Cost: the quoted price of Defender for Endpoint Plan 2 (its high end).
     await visit(page, "/cost.html", '[data-status="cost"]');
     const price = page.locator('tr[data-assumption="mde-p2"] input');
     await price.last().fill("99");
-    await price.last().dispatchEvent("input");
+    await price.last().press("Tab");
     await expect.poll(() => page.locator("[data-banner-changes]").getAttribute("data-banner-changes")).toBe("2");
     // Timeline: the team's capacity.
     await visit(page, "/timeline.html", '[data-status="timeline"]');
@@ -193,7 +193,7 @@ describe("privacy: what of a dropped inventory outlives the tab", () => {
 
   it("'Keep on this device' keeps only the derived rows, never the files, until Forget", async () => {
     const { page } = await site.open("/inventory.html");
-    await page.getByLabel("Keep on this device (IndexedDB) until I press Forget").check();
+    await page.getByLabel("Keep on this device until I press Forget").check();
     await drop(page, EXPORTS);
     const kept = await stored(page);
     expect(kept.dbs).toContain("offramp");

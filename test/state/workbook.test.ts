@@ -9,10 +9,13 @@ const bundled = read("sample-organisation.json");
 const presets = ["presets/phased-by-criticality.json", "presets/rip-and-replace-now.json"].map(read);
 const facts = { bundled, presets };
 
-function place(hash = "", navigation = "navigate", items = new Map<string, string>()): Place & { items: Map<string, string>; current: string } {
+function place(hash = "", navigation = "navigate", items = new Map<string, string>()): Place & { items: Map<string, string>; current: string; clock: number } {
   const p = {
     items,
     current: hash,
+    // Each edit is 10 s after the last unless a test moves the clock itself.
+    clock: 0,
+    now: () => (p.clock += 10_000),
     storage: { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) },
     hash: () => p.current,
     replaceHash: (h: string) => void (p.current = h),
@@ -104,5 +107,40 @@ describe("undo after a reload", () => {
     again.undo();
     expect(again.scenario.inventory).toEqual([{ file: "mine.csv" }]);
     expect(again.scenario.horizonMonths).toBe(bundled.horizonMonths);
+  });
+});
+
+describe("your exports replace the sample", async () => {
+  const { ownOrganisation, YOUR_ORGANISATION } = await import("../../src/state/open.js");
+  it("renames the sample's scenario for yours and drops the sample's contracts; the sample coming back restores them", () => {
+    const yours = ownOrganisation(bundled)(bundled);
+    expect(yours.profile.name).toBe(YOUR_ORGANISATION);
+    expect(yours.id).toBe("your-organisation");
+    expect(JSON.stringify(yours)).not.toContain("Halvorsen");
+    expect(yours.deadlines.some((d) => d.kind === "contractual")).toBe(false);
+    expect(ownOrganisation(bundled, true)(yours)).toEqual({ ...bundled, deadlines: [...bundled.deadlines.filter((d) => d.kind !== "contractual"), ...bundled.deadlines.filter((d) => d.kind === "contractual")] });
+  });
+  it("leaves a scenario named for another organisation alone", () => {
+    const other = { ...bundled, profile: { ...bundled.profile, name: "Northwind" } };
+    expect(ownOrganisation(bundled)(other)).toBe(other);
+  });
+});
+
+describe("a burst of keystrokes", () => {
+  it("is one edit for Undo; edits seconds apart are separate", () => {
+    const p = place();
+    p.now = () => p.clock;
+    const wb = new Workbook(facts, p);
+    for (const [t, name] of [[0, "N"], [200, "No"], [400, "Nor"], [600, "Nort"]] as const) {
+      p.clock = t;
+      wb.edit({ ...wb.scenario, profile: { ...wb.scenario.profile, name } });
+    }
+    p.clock = 10_000;
+    wb.edit({ ...wb.scenario, horizonMonths: 24 });
+    wb.undo();
+    expect(wb.scenario.profile.name).toBe("Nort");
+    wb.undo();
+    expect(wb.scenario.profile.name).toBe(bundled.profile.name);
+    expect(wb.canUndo).toBe(false);
   });
 });

@@ -325,12 +325,16 @@ export function decisionInputs(scenario: Scenario, context: EvaluationContext): 
 
 /**
  * An alternative as the workbook compares it with `subject`: the alternative's strategy (option,
- * plan, assumptions, prices, horizon) for the subject's organisation (its profile, deadlines,
- * as-of date and inventory), on the subject's seed and trials. A preset written for the sample
- * organisation thus compares fairly for yours, and every comparison is paired.
+ * plan, horizon, and the assumptions and prices it sets itself) for the subject's organisation
+ * (its profile, deadlines, as-of date, inventory, and every other assumption and quoted price),
+ * on the subject's seed and trials. A preset written for the sample organisation thus compares
+ * fairly for yours, in the same world, and every comparison is paired.
  */
 export function alternativeFor(subject: Scenario, alternative: Scenario): Scenario {
-  return { ...alternative, profile: subject.profile, deadlines: subject.deadlines, asOf: subject.asOf, inventory: subject.inventory, seed: subject.seed, trials: subject.trials };
+  // Beliefs about the world and quotes are the organisation's: the subject's hold unless the alternative sets its own (a strategy's effect, such as isolation's).
+  const assumptions = [...new Map([...subject.assumptions, ...alternative.assumptions].map((a) => [a.id, a])).values()];
+  const prices = [...new Map([...(subject.prices ?? []), ...(alternative.prices ?? [])].map((p) => [p.product, p])).values()];
+  return { ...alternative, profile: subject.profile, deadlines: subject.deadlines, asOf: subject.asOf, inventory: subject.inventory, seed: subject.seed, trials: subject.trials, assumptions, prices };
 }
 
 /** A subject scenario and the alternatives it is compared with, all on the subject's seed and trials. */

@@ -98,7 +98,7 @@ export function namedValues(scenario: Scenario, facts: ChangeFacts, ids: { assum
     }
     out.set("plan.learningWeeks", { label: "Weeks to reach full speed", value: plan.learningWeeks, unit: "weeks" });
     out.set("plan.pilotDevices", { label: "Devices in the pilot", value: plan.pilotDevices, unit: "devices" });
-    out.set("plan.waves", { label: "Waves, in order", value: plan.waves.map((w) => w.label).join(" → ") });
+    out.set("plan.waves", { label: "Waves, in order", value: plan.waves.map((w, i) => `${i + 1}. ${w.label}`).join(", ") });
     out.set("plan.freezes", { label: "Change freezes", value: plan.freezes.map((f) => `${f.label} ${f.from} to ${f.to}`).join("; ") || "none" });
   }
   out.set("narrative", { label: "The memo's own paragraphs", value: scenario.narrative.map((n) => `${n.heading}: ${n.text}`).join(" | ") || "none" });

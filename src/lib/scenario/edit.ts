@@ -48,9 +48,14 @@ export function scaledRange<R extends { low: number; likely: number; high: numbe
   return { ...range, low: range.low * ratio, likely, high: range.high * ratio };
 }
 
-/** The scenario with another organisation profile (name, countries and the audience flags). */
+/**
+ * The scenario with another organisation profile (name, sector, countries and the audience
+ * flags). A scenario named for the organisation ("Acme: baseline") follows a new name.
+ */
 export function withProfile(scenario: Scenario, profile: OrgProfile): Scenario {
-  return { ...scenario, profile: structuredClone(profile) };
+  const old = scenario.profile.name;
+  const name = old !== profile.name && scenario.name.startsWith(`${old}:`) ? `${profile.name}${scenario.name.slice(old.length)}` : scenario.name;
+  return { ...scenario, name, profile: structuredClone(profile) };
 }
 
 /** The label an internal deadline gets when a scenario had none. */

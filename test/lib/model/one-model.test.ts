@@ -227,3 +227,19 @@ describe("price overrides (scenario version 3)", () => {
     expect(at([{ product: "no-such-product", price: { kind: "point", value: 1 } }]).draws.cost).toEqual(at([]).draws.cost);
   });
 });
+
+describe("alternatives are compared in the subject's world", () => {
+  it("take the subject's assumptions and quotes, keep the ones they set themselves, and so tie with the subject when the strategy is the same", async () => {
+    const { alternativeFor, evaluateWorkbook } = await import("../../../src/lib/model/evaluate.js");
+    const rows = Array.from({ length: 60 }, (_, i) => row(i));
+    const lef = defaults.find((a) => a.id === "lef_baseline_smb")!;
+    const subject = { ...base, trials: 300, assumptions: [{ ...lef, value: { kind: "range" as const, low: 0.02, likely: 0.04, high: 0.06 } }], prices: [{ product: "mde-p2", price: { kind: "point" as const, value: 70 } }] };
+    const own = { ...defaults.find((a) => a.id === "s_endpoint_malware_share")!, value: { kind: "point" as const, value: 0.1 } };
+    const alt = alternativeFor(subject, { ...base, id: "alt", assumptions: [own], prices: [] });
+    expect(alt.assumptions.map((a) => a.id).sort()).toEqual(["lef_baseline_smb", "s_endpoint_malware_share"]);
+    expect(alt.prices).toEqual(subject.prices);
+    // The same strategy under another name, with no assumptions of its own, is the same scenario in the same world: a tie.
+    const same = evaluateWorkbook(subject, [{ ...base, id: "copy", name: "Copy" }], context(rows));
+    expect(same.alternatives[0]!.horizonTotal.mean).toBe(same.subject.evaluation.horizonTotal.mean);
+  });
+});

@@ -144,3 +144,11 @@ describe("the scenario's own deadlines and distinct ids", async () => {
     expect(distinctIds([preset, preset, { ...preset, id: "x" }]).map((s) => s.id)).toEqual([preset.id, `${preset.id}-2`, "x"]);
   });
 });
+
+describe("a new organisation name", () => {
+  it("renames a scenario named for the organisation, and only that", () => {
+    const named = { ...preset, name: `${preset.profile.name}: plan A` };
+    expect(withProfile(named, { ...preset.profile, name: "Northwind" }).name).toBe("Northwind: plan A");
+    expect(withProfile(preset, { ...preset.profile, name: "Northwind" }).name).toBe(preset.name);
+  });
+});
