@@ -45,3 +45,61 @@ describe("memo renderers", () => {
     expect(normaliseSvg('<svg class="plot-d6a7b5"><style>.plot-d6a7b5 {}</style><clipPath id="plot-clip-12"></clipPath><g class="plot-a1b2c3-swatch"></g></svg>')).toBe('<svg class="chart-1"><style>.chart-1 {}</style><clipPath id="chart-2"></clipPath><g class="chart-3-swatch"></g></svg>');
   });
 });
+
+describe("the Markdown memo in a viewer that allows HTML", async () => {
+  const { default: MarkdownIt } = await import("markdown-it");
+  const { escapeMarkdown } = await import("../../../src/lib/memo/markdown.js");
+  const PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(2)>",
+    "<iframe src=javascript:alert(3)></iframe>",
+    "[click](javascript:alert(4))",
+    "![x](javascript:alert(5))",
+    "<javascript:alert(6)>",
+    "<a href='javascript:alert(7)'>x</a>",
+    "&lt;script&gt;alert(8)&lt;/script&gt;",
+    "```\n</code><script>alert(9)</script>",
+    "[x]: javascript:alert(10)\n[y][x]",
+    "<svg onload=alert(11)>",
+    "\\<b>bold</b>",
+    "# heading\n> quote\n- item\n1. one",
+  ];
+  const hostile: MemoDocument = {
+    title: `Leaving Kaspersky: ${PAYLOADS[0]}`,
+    subtitle: PAYLOADS[1]!,
+    date: "2026-11-25",
+    sections: PAYLOADS.map((p, i) => ({
+      id: `s${i}`,
+      heading: p,
+      blocks: [
+        { kind: "paragraph" as const, text: `Business unit ${p} here` },
+        { kind: "paragraph" as const, text: p },
+        { kind: "list" as const, items: [p] },
+        { kind: "table" as const, caption: p, columns: [p], rows: [[p]] },
+        { kind: "figure" as const, id: "none", title: p, alt: p },
+        { kind: "code" as const, language: "json", text: JSON.stringify({ name: p }) + "\n" + p },
+      ],
+    })),
+  };
+
+  it(`renders ${PAYLOADS.length} payloads in every kind of block with no live element, link or script`, () => {
+    const markdown = toMarkdown(hostile);
+    const viewer = new MarkdownIt({ html: true, linkify: true });
+    const tokens = viewer.parse(markdown, {});
+    const all = tokens.flatMap((t) => [t, ...(t.children ?? [])]);
+    expect(all.filter((t) => t.type === "html_block" || t.type === "html_inline").map((t) => t.content)).toEqual([]);
+    expect(all.filter((t) => t.type === "link_open" || t.type === "image").map((t) => t.attrGet("href") ?? t.attrGet("src"))).toEqual([]);
+    const html = viewer.render(markdown);
+    expect(html).not.toMatch(/<(script|img|iframe|svg|a)\b/i);
+    // No tag carries a link, a source or a handler (the payloads' own text, escaped, may).
+    expect(html).not.toMatch(/<[a-z][^<>]*\s(href|src|on\w+)\s*=/i);
+    // Shown as the text it is.
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).toContain("[click](javascript:alert(4))");
+  });
+
+  it("keeps ordinary text as it was", () => {
+    expect(escapeMarkdown("Halvorsen Freight & Supply, Inc. runs 1,151 devices (29%).")).toBe("Halvorsen Freight & Supply, Inc. runs 1,151 devices (29%).");
+    expect(new MarkdownIt().renderInline(escapeMarkdown("a <b> [c](d) &amp; `e` \\ f"))).toBe("a &lt;b&gt; [c](d) &amp;amp; `e` \\ f");
+  });
+});
