@@ -1,4 +1,4 @@
-import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
+import { deflateSync, Inflate, strFromU8, strToU8 } from "fflate";
 import type { Scenario } from "../schema/index.js";
 import { parseScenario } from "./parse.js";
 
@@ -35,13 +35,38 @@ export function encodeScenario(scenario: Scenario): string {
   return toBase64Url(deflateSync(strToU8(JSON.stringify({ ...scenario, inventory: [] })), { level: 9 }));
 }
 
-/** Reads a scenario back from `encodeScenario`'s text, validating it like a file. */
+/** The most a link's scenario may unpack to: a scenario is a few kilobytes; 1 MB is plenty. */
+export const LINK_MAX_BYTES = 1_000_000;
+/** The most link text read: deflate cannot pack a real scenario below a thousandth of its size. */
+const LINK_MAX_CHARS = 2_000_000;
+
+/** Inflates at most `cap` bytes, feeding the input a kilobyte at a time so a deflate bomb stops early. */
+function inflateCapped(bytes: Uint8Array, cap: number): Uint8Array {
+  const out = new Uint8Array(cap);
+  let length = 0;
+  let over = false;
+  const inflater = new Inflate((chunk) => {
+    if (over) return;
+    if (length + chunk.length > cap) over = true;
+    else {
+      out.set(chunk, length);
+      length += chunk.length;
+    }
+  });
+  for (let i = 0; i < bytes.length && !over; i += 1024) inflater.push(bytes.subarray(i, i + 1024), i + 1024 >= bytes.length);
+  if (over) throw new Error(`the link's scenario unpacks to more than ${(cap / 1e6).toLocaleString("en-US")} MB, which no scenario needs; it was not opened`);
+  return out.subarray(0, length);
+}
+
+/** Reads a scenario back from `encodeScenario`'s text, validating it like a file; a link that unpacks too large is refused. */
 export function decodeScenario(text: string): Scenario {
+  if (text.length > LINK_MAX_CHARS) throw new Error(`the link is ${text.length.toLocaleString("en-US")} characters long, more than any scenario needs; it was not opened`);
   let json: unknown;
   try {
-    json = JSON.parse(strFromU8(inflateSync(fromBase64Url(text))));
+    json = JSON.parse(strFromU8(inflateCapped(fromBase64Url(text), LINK_MAX_BYTES)));
   } catch (error) {
-    throw new Error(`the link does not hold a scenario (${(error as Error).message})`);
+    const message = (error as Error).message;
+    throw new Error(message.endsWith("it was not opened") ? message : `the link does not hold a scenario (${message})`);
   }
   return parseScenario(json, "the shared link");
 }

@@ -197,3 +197,24 @@ describe("decide and paired", () => {
     expect(paired(Float64Array.of(1, 2, 3, 0), Float64Array.of(2, 2, 1, 0)).probability).toBe((1 + 0.5 + 0 + 0.5) / 4);
   });
 });
+
+describe("a share link", () => {
+  const toLink = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64url");
+  it("that unpacks past 1 MB (a deflate bomb) is refused quickly, with a message, and memory stays small", async () => {
+    const { deflateSync } = await import("fflate");
+    const bomb = toLink(deflateSync(new Uint8Array(200_000_000), { level: 9 }));
+    expect(bomb.length).toBeLessThan(400_000);
+    const start = performance.now();
+    expect(() => decodeScenario(bomb)).toThrow(/unpacks to more than 1 MB, which no scenario needs; it was not opened/);
+    expect(performance.now() - start).toBeLessThan(5_000);
+  });
+  it("that is absurdly long, or not deflate, or not a scenario, says so", async () => {
+    const { deflateSync, strToU8 } = await import("fflate");
+    expect(() => decodeScenario("A".repeat(2_000_001))).toThrow(/more than any scenario needs/);
+    expect(() => decodeScenario("AAAA")).toThrow(/the link does not hold a scenario/);
+    expect(() => decodeScenario(toLink(deflateSync(strToU8('{"schemaVersion": 3}'))))).toThrow(/the shared link is not valid/);
+  });
+  it("round-trips a real scenario unchanged except its inventory references", () => {
+    expect(decodeScenario(encodeScenario(preset))).toEqual({ ...preset, inventory: [] });
+  });
+});
