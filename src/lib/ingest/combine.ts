@@ -122,11 +122,12 @@ export function combine(results: readonly FileResult[], now: string): Inventory 
   const all = [...installs.values()];
   const products = new Map(results.flatMap((r) => r.software.map((m) => [m.product.id, m.product] as const)));
   const covered = all.filter((i) => products.get(i.catalogId!)?.coveredByUsProhibition === "yes");
-  const byProduct: Record<string, number> = {};
+  const counts = new Map<string, number>();
   for (const i of all) {
     const name = products.get(i.catalogId!)!.name;
-    byProduct[name] = (byProduct[name] ?? 0) + 1;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
   }
+  const byProduct: Record<string, number> = Object.fromEntries(counts);
   return {
     sources: results.map((r) => r.report),
     devices,

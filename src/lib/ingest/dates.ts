@@ -11,8 +11,8 @@ export interface ParsedDate {
   date: string;
 }
 
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
-const UNIT_MS: Record<string, number> = { second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000 };
+const MONTHS = new Map(Object.entries({ jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 }));
+const UNIT_MS = new Map(Object.entries({ second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000 }));
 
 function build(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): ParsedDate | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
@@ -22,7 +22,12 @@ function build(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): ParsedDa
   return fromMs(ms);
 }
 
-function fromMs(ms: number): ParsedDate {
+/** Instants an inventory export can mean: 1970 to 2199. Anything else ("99999999999 days ago") is unreadable, not a crash. */
+const EARLIEST = Date.UTC(1970, 0, 1);
+const LATEST = Date.UTC(2200, 0, 1);
+
+function fromMs(ms: number): ParsedDate | null {
+  if (!Number.isFinite(ms) || ms < EARLIEST || ms >= LATEST) return null;
   const iso = new Date(Math.floor(ms / 1000) * 1000).toISOString();
   return { instant: iso.replace(".000Z", "Z"), date: iso.slice(0, 10) };
 }
@@ -66,7 +71,7 @@ export function parseDate(text: string | undefined, options: { now?: string; ord
   }
   // asctime, as osquery's calendarTime: "Mon May  2 10:00:00 2022 UTC"
   if ((m = /^(?:[A-Za-z]{3}\s+)?([A-Za-z]{3})\s+(\d{1,2})\s+(\d{2}):(\d{2}):(\d{2})\s+(\d{4})(?:\s+UTC)?$/.exec(t))) {
-    const month = MONTHS[m[1]!.toLowerCase()];
+    const month = MONTHS.get(m[1]!.toLowerCase());
     return month ? build(+m[6]!, month, +m[2]!, +m[3]!, +m[4]!, +m[5]!) : null;
   }
   // Excel serial day numbers (1900 system): 45563 is 2024-09-28. Fractions are the time of day.
@@ -78,10 +83,10 @@ export function parseDate(text: string | undefined, options: { now?: string; ord
   if (options.now) {
     const now = Date.parse(options.now);
     if (/^(just now|now)$/i.test(t)) return fromMs(now);
-    if (/^yesterday$/i.test(t)) return fromMs(now - UNIT_MS.day!);
+    if (/^yesterday$/i.test(t)) return fromMs(now - UNIT_MS.get("day")!);
     if ((m = /^(\d+|an?|one)\s+(second|minute|hour|day|week)s?\s+ago$/i.exec(t))) {
       const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : 1;
-      return fromMs(now - n * UNIT_MS[m[2]!.toLowerCase()]!);
+      return fromMs(now - n * UNIT_MS.get(m[2]!.toLowerCase())!);
     }
   }
   return null;

@@ -52,6 +52,8 @@ const isNumberText = (cell: unknown): cell is NumberText => typeof cell === "obj
 /** A date cell as `YYYY-MM-DD` at midnight UTC, else `YYYY-MM-DDTHH:MM:SSZ`, rounded to the second. */
 export function isoOfDate(date: Date): string {
   const ms = Math.round(date.getTime() / 1000) * 1000;
+  // A date no calendar can show (NaN, or past year 275760) reads as an empty cell, not a crash.
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return "";
   const iso = new Date(ms).toISOString().replace(".000Z", "Z");
   return ms % 86_400_000 === 0 ? iso.slice(0, 10) : iso;
 }

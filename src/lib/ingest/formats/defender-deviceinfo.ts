@@ -15,7 +15,8 @@ export function defenderGroup(name: string | undefined): string | undefined {
 }
 
 /** `DeviceType` values (and `DeviceCategory` as a fallback), compared without spaces or case. */
-const DEVICE_TYPES: Record<string, DeviceType> = {
+// A Map, not an object: a cell reading "constructor" must find nothing.
+const DEVICE_TYPES = new Map<string, DeviceType>(Object.entries({
   workstation: "workstation",
   desktop: "workstation",
   laptop: "workstation",
@@ -34,12 +35,12 @@ const DEVICE_TYPES: Record<string, DeviceType> = {
   hmi: "ot",
   historian: "ot",
   engineeringstation: "ot",
-};
+}));
 
 /** The model's device type for a Defender type; unknown or "Unknown" leaves it to other sources. */
 export function defenderDeviceType(type: string | undefined, category?: string): DeviceType | undefined {
   const key = (text: string | undefined) => text?.toLowerCase().replace(/[\s_-]+/g, "");
-  return DEVICE_TYPES[key(type) ?? ""] ?? DEVICE_TYPES[key(category) ?? ""];
+  return DEVICE_TYPES.get(key(type) ?? "") ?? DEVICE_TYPES.get(key(category) ?? "");
 }
 
 /**

@@ -32,8 +32,9 @@ export const GENERIC_FIELDS = {
 } as const;
 export type GenericField = keyof typeof GENERIC_FIELDS;
 
-const DEVICE_TYPES: Record<string, DeviceType> = { workstation: "workstation", desktop: "workstation", laptop: "workstation", notebook: "workstation", server: "server", vdi: "vdi", "virtual desktop": "vdi", mobile: "mobile", phone: "mobile", tablet: "mobile", ot: "ot", ics: "ot", scada: "ot", appliance: "appliance" };
-const SENSITIVITY: Record<string, DataSensitivity> = { public: "public", internal: "internal", confidential: "confidential", restricted: "restricted", secret: "restricted", "highly confidential": "restricted" };
+// Maps, not objects: a cell reading "constructor" or "__proto__" must find nothing.
+const DEVICE_TYPES = new Map<string, DeviceType>(Object.entries({ workstation: "workstation", desktop: "workstation", laptop: "workstation", notebook: "workstation", server: "server", vdi: "vdi", "virtual desktop": "vdi", mobile: "mobile", phone: "mobile", tablet: "mobile", ot: "ot", ics: "ot", scada: "ot", appliance: "appliance" }));
+const SENSITIVITY = new Map<string, DataSensitivity>(Object.entries({ public: "public", internal: "internal", confidential: "confidential", restricted: "restricted", secret: "restricted", "highly confidential": "restricted" }));
 
 const truthy = (v: string) => /^(y|yes|true|1|x)$/i.test(v);
 const falsy = (v: string) => /^(n|no|false|0|)$/i.test(v);
@@ -75,7 +76,7 @@ export const genericTable: TableFormat = {
       if (get("osVersion")) device.osVersion = get("osVersion");
       const type = get("deviceType");
       if (type) {
-        const mapped = DEVICE_TYPES[type.toLowerCase()];
+        const mapped = DEVICE_TYPES.get(type.toLowerCase());
         if (!mapped) return rejected(line, c.name(i.deviceType), `unknown device type "${type}"; expected one of ${Object.keys(DEVICE_TYPES).join(", ")}`);
         device.deviceType = mapped;
       }
@@ -101,7 +102,7 @@ export const genericTable: TableFormat = {
       }
       const sensitivity = get("dataSensitivity");
       if (sensitivity) {
-        const mapped = SENSITIVITY[sensitivity.toLowerCase()];
+        const mapped = SENSITIVITY.get(sensitivity.toLowerCase());
         if (!mapped) return rejected(line, c.name(i.dataSensitivity), `unknown data classification "${sensitivity}"`);
         device.dataSensitivity = mapped;
       }

@@ -128,7 +128,8 @@ export function hostOf(value: Record<string, unknown>): { key: string; device: D
 /** When the line was logged: `unixTime`, else the asctime `calendarTime` ("Mon May  2 10:00:00 2022 UTC"). */
 export function lineTime(value: Record<string, unknown>): string | undefined {
   const seconds = integer(value.unixTime);
-  if (seconds !== null && seconds > 0) return new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
+  // Seconds from 1970 to 2199 only: a unixTime of 1e17 is not a time, and must not throw.
+  if (seconds !== null && seconds > 0 && seconds < 7_258_118_400) return new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
   return parseDate(text(value.calendarTime))?.instant;
 }
 

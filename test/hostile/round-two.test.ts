@@ -1,0 +1,47 @@
+/**
+ * Hostile inputs, round two (issue 15), as far as built: user text that names an object's own
+ * properties, numbers no calendar can show, share-link bombs (test/lib/scenario) and Markdown
+ * payloads (test/lib/memo). Each case ends with its row rejected or its value unread, never a
+ * crash, a hang or a whole file lost.
+ */
+import { describe, expect, it } from "vitest";
+import { parseDate } from "../../src/lib/ingest/dates.js";
+import { isoOfDate } from "../../src/lib/ingest/workbook.js";
+import { readInput } from "../support/ingest.js";
+
+const PROTO_WORDS = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "prototype"];
+
+describe("user text that names an object's own properties", () => {
+  for (const word of PROTO_WORDS) {
+    it(`a CMDB "Device Type" or "Data sensitivity" of "${word}" is not a device type or sensitivity, and the file still reads`, async () => {
+      const csv = `Hostname,Device Type,Data sensitivity,Software\nfin-ws-1,${word},${word},Kaspersky Endpoint Security for Windows\nfin-ws-2,laptop,internal,Kaspersky Endpoint Security for Windows\n`;
+      const result = readInput(csv, { file: "cmdb.csv", format: "generic-table", mapping: { hostname: "Hostname", software: "Software", deviceType: "Device Type", dataSensitivity: "Data sensitivity" } });
+      expect(result.report.fatal).toBeNull();
+      expect(result.report.rows).toBe(result.report.accepted + result.report.rejected);
+      for (const d of result.devices) {
+        expect(["workstation", "server", "vdi", "mobile", "ot", "appliance", "unknown", undefined]).toContain(d.deviceType);
+        expect(typeof d.dataSensitivity === "string" || d.dataSensitivity === undefined).toBe(true);
+      }
+      expect(JSON.stringify(result.devices)).not.toContain("function");
+    });
+  }
+});
+
+describe("dates no calendar can show", () => {
+  it.each(["99999999999 days ago", "1000000 weeks ago", "-5 days ago", "3000000 hours ago"])("%s is unreadable, not a RangeError", (text) => {
+    expect(() => parseDate(text, { now: "2026-11-25T00:00:00Z" })).not.toThrow();
+    const parsed = parseDate(text, { now: "2026-11-25T00:00:00Z" });
+    expect(parsed === null || (parsed.date >= "1970-01-01" && parsed.date < "2200-01-01")).toBe(true);
+  });
+  it("a workbook date cell past year 275760 reads as empty", () => {
+    expect(isoOfDate(new Date(NaN))).toBe("");
+    expect(isoOfDate(new Date(8.64e15 + 1))).toBe("");
+    expect(isoOfDate(new Date(Date.UTC(2024, 8, 29)))).toBe("2024-09-29");
+  });
+  it("an osquery unixTime of 1e17 leaves the row readable and the line's time unread", async () => {
+    const line = JSON.stringify({ name: "pack_programs", hostIdentifier: "fin-ws-1", unixTime: 1e17, action: "snapshot", snapshot: [{ name: "Kaspersky Endpoint Security for Windows", version: "11.11", publisher: "AO Kaspersky Lab" }] });
+    const result = readInput(`${line}\n`, { file: "osquery.log", format: "osquery" });
+    expect(result.report.fatal).toBeNull();
+    expect(result.report.rows).toBe(result.report.accepted + result.report.rejected);
+  });
+});
