@@ -1,4 +1,5 @@
 import { html } from "htl";
+import { outOfBounds } from "../lib/model/bounds.js";
 import type { Assumption } from "../lib/schema/index.js";
 
 /**
@@ -44,10 +45,12 @@ export function assumptionEditor(assumptions: readonly Assumption[], baseline: r
     // While typing, only say whether the values can be used; a value is taken when it is complete (Enter, Tab or leaving the field).
     const check = () => {
       const numbers = inputs.map((i) => (i.value.trim() === "" ? NaN : Number(i.value)));
-      const valid = numbers.every(Number.isFinite) && (numbers.length === 1 || (numbers[0]! <= numbers[1]! && numbers[1]! <= numbers[2]!));
+      const ordered = numbers.every(Number.isFinite) && (numbers.length === 1 || (numbers[0]! <= numbers[1]! && numbers[1]! <= numbers[2]!));
+      const bounds = ordered ? outOfBounds(numbers.length === 1 ? { kind: "point", value: numbers[0]! } : { kind: "range", low: numbers[0]!, likely: numbers[1]!, high: numbers[2]! }, original) : null;
+      const valid = ordered && bounds === null;
       row.classList.toggle("invalid", !valid);
       problem.hidden = valid;
-      problem.textContent = valid ? "" : numbers.every(Number.isFinite) ? `Not used: low ≤ most likely ≤ high is needed (${numbers.join(" / ")}).` : "Not used: every box needs a number.";
+      problem.textContent = valid ? "" : bounds ? `Not used: this value ${bounds}.` : numbers.every(Number.isFinite) ? `Not used: low ≤ most likely ≤ high is needed (${numbers.join(" / ")}).` : "Not used: every box needs a number.";
       return valid ? numbers : null;
     };
     const update = () => {

@@ -45,3 +45,39 @@ describe("dates no calendar can show", () => {
     expect(result.report.rows).toBe(result.report.accepted + result.report.rejected);
   });
 });
+
+describe("numbers no organisation has, in a scenario or a share link", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { evaluateScenario } = await import("../../src/lib/model/evaluate.js");
+  const { boundsOf, outOfBounds } = await import("../../src/lib/model/bounds.js");
+  const { AssumptionSet, PriceBook, ReplacementOptions, Scenario, Timeline } = await import("../../src/lib/schema/index.js");
+  const json = (p: string) => JSON.parse(readFileSync(`data/${p}`, "utf8"));
+  const defaults = AssumptionSet.parse(json("assumptions.json")).assumptions;
+  const base = Scenario.parse(json("scenarios/presets/rip-and-replace-now.json"));
+  const rows = Array.from({ length: 40 }, (_, i) => ({ deviceId: `d${i}`, hostname: `d${i}`, businessUnit: "Ops", site: "HQ", country: "US", osFamily: "windows" as const, deviceType: "workstation" as const, criticality: 2, internetFacing: false, dataSensitivity: "internal" as const, coveredProducts: ["kes-windows"], signatureDate: "2024-09-28", coveredProtection: true }));
+  const context = { rows, defaults, book: PriceBook.parse(json("pricebook.json")), options: ReplacementOptions.parse(json("replacement-options.json")).options, regulation: Timeline.parse(json("timelines/kaspersky.json")), updatesStopped: "2024-09-29" };
+  const override = (id: string, value: Record<string, unknown>) => ({ ...base, trials: 200, assumptions: [{ ...defaults.find((a) => a.id === id)!, value }] as typeof base.assumptions });
+
+  it.each([
+    ["s_endpoint_malware_share", { kind: "point", value: 7 }, /must be from 0 to 1 \(a fraction\), got 7/],
+    ["lm_90ci_smb", { kind: "range", low: -500000, likely: 0, high: 100000 }, /must be above 0, got -500000/],
+    ["tau_threat_turnover", { kind: "range", low: 0, likely: 1, high: 2 }, /must be above 0, got 0/],
+    ["lef_baseline_smb", { kind: "point", value: 1e308 }, /must be 0 or more|above 0/],
+  ])("%s = %j is refused before any drawing, naming the assumption", (id, value, message) => {
+    const start = performance.now();
+    expect(() => evaluateScenario(override(id, value), context)).toThrow(message);
+    expect(() => evaluateScenario(override(id, value), context)).toThrow(new RegExp(id));
+    expect(performance.now() - start).toBeLessThan(2_000);
+  });
+
+  it("a million loss events a year is refused by the event budget in seconds, not hours", () => {
+    const start = performance.now();
+    expect(() => evaluateScenario(override("lef_baseline_smb", { kind: "point", value: 1e6 }), context)).toThrow(/loss events a year are too many to simulate/);
+    expect(performance.now() - start).toBeLessThan(20_000);
+  });
+
+  it("bounds follow the default: fractions stay fractions, positive quantities positive", () => {
+    expect(boundsOf(defaults.find((a) => a.id === "s_endpoint_malware_share")!)).toMatchObject({ min: 0, max: 1 });
+    for (const d of defaults) expect(outOfBounds(d.value, d), d.id).toBeNull();
+  });
+});

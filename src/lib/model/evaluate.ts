@@ -1,4 +1,5 @@
 import { pricedBook } from "./prices.js";
+import { overrideProblems } from "./bounds.js";
 import { quantileStandardErrors, summarize, exceedance, quantilesOf } from "../engine/summary.js";
 import { deadlinePassed, deadlinesFor } from "../regulation/deadlines.js";
 import { quantileFunction } from "../engine/quantile.js";
@@ -128,6 +129,9 @@ export function evaluateInDetail(scenario: Scenario, context: EvaluationContext,
   const n = scenario.trials;
   const option = context.options.find((o) => o.id === scenario.option);
   if (!option) throw new Error(`scenario "${scenario.name}" names option "${scenario.option}", which is not one of: ${context.options.map((o) => o.id).join(", ")}`);
+  // Values no organisation has (a share of 7, a negative loss) are refused here, naming the assumption.
+  const problems = overrideProblems(scenario, context.defaults);
+  if (problems.length) throw new RangeError(`scenario "${scenario.name}": ${problems.join("; ")}`);
   const assumptions = assumptionIndex(context.defaults, scenario.assumptions);
   const rule = frozenRule(scenario.profile, assumptions);
   const counts = deviceCounts(context.rows, context.updatesStopped, rule, scenario.profile);

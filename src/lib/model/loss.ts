@@ -81,6 +81,13 @@ export interface LossSampler {
   meanMagnitude: number;
 }
 
+/** Loss events drawn in one run at most (about a second of drawing): beyond it the inputs describe no real organisation. */
+export const LOSS_EVENT_BUDGET = 50_000_000;
+
+function tooManyEvents(t: number, rate: number): string {
+  return `loss events a year are too many to simulate: more than ${LOSS_EVENT_BUDGET.toLocaleString("en-US")} events drawn by trial ${(t + 1).toLocaleString("en-US")} (that trial's rate: ${rate.toLocaleString("en-US", { maximumSignificantDigits: 3 })} a year). Lower the baseline loss events a year or the infection multipliers (an organisation has a few material loss events a year at most), or the trials`;
+}
+
 export function lossSampler(fleet: LossFleet, inputs: LossInputs, seed: number, horizonWeeks = YEAR_WEEKS): LossSampler {
   const horizon = Math.max(1, Math.round(horizonWeeks));
   const weeks = Math.max(YEAR_WEEKS, horizon);
@@ -103,8 +110,13 @@ export function lossSampler(fleet: LossFleet, inputs: LossInputs, seed: number, 
       tau: quantile.tau(uniformAt(keys.tau, t)),
     };
   };
+  // Every event's size is drawn: a rate in the millions over many trials would run for hours, so
+  // the run is refused past a budget of events, with a message that names the inputs to lower.
+  let drawn = 0;
   const realised = (rate: number, u: number, t: number) => {
     const n = poissonQuantile(rate, u);
+    drawn += n;
+    if (drawn > LOSS_EVENT_BUDGET) throw new RangeError(tooManyEvents(t, rate));
     let loss = 0;
     for (let k = 0; k < n; k++) loss += magnitude(uniformAt(magnitudeKey, t, k));
     return loss;
