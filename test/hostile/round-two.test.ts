@@ -81,3 +81,43 @@ describe("numbers no organisation has, in a scenario or a share link", async () 
     for (const d of defaults) expect(outOfBounds(d.value, d), d.id).toBeNull();
   });
 });
+
+describe("a scenario's dates and plan, bounded where they are read", async () => {
+  const fc = (await import("fast-check")).default;
+  const { readFileSync } = await import("node:fs");
+  const { parseScenario } = await import("../../src/lib/scenario/parse.js");
+  const { ValidationError } = await import("../../src/lib/schema/index.js");
+  const preset = JSON.parse(readFileSync("data/scenarios/presets/phased-by-criticality.json", "utf8"));
+  const refused = (patch: Record<string, unknown>, field: RegExp) => {
+    try {
+      parseScenario({ ...preset, ...patch }, "hostile.json");
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as Error).message).toMatch(field);
+      return;
+    }
+    throw new Error(`accepted ${JSON.stringify(patch)}`);
+  };
+  it.each([
+    [{ asOf: "0042-01-01" }, /asOf: expected a date from 1990-01-01 to 2100-12-31/],
+    [{ asOf: "2999-12-31" }, /asOf: expected a date from 1990/],
+    [{ plan: { ...preset.plan, start: "0001-01-01" } }, /plan\.start: expected a date from 1990/],
+    [{ plan: { ...preset.plan, procurementDays: { low: 1, likely: 2, high: 1e300 } } }, /plan\.procurementDays/],
+    [{ plan: { ...preset.plan, stragglerShare: { low: 0, likely: 0.5, high: 7 } } }, /plan\.stragglerShare: expected a share/],
+    [{ plan: { ...preset.plan, slippage: { low: 0.5, likely: 1, high: 2 } } }, /plan\.slippage: expected a factor of at least 1/],
+    [{ plan: { ...preset.plan, capacityPerWeek: { low: 0, likely: 0, high: 0 } } }, /plan\.capacityPerWeek/],
+    [{ plan: { ...preset.plan, learningWeeks: 1e9 } }, /plan\.learningWeeks/],
+    [{ deadlines: [{ id: "d", label: "D", date: "0099-01-01", kind: "internal" }] }, /deadlines\[0\]\.date/],
+  ])("refuses %j naming the field", (patch, field) => refused(patch, field));
+
+  it("any plan duration above twenty years is refused, and any within is read (property)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e12, noNaN: true }), (high) => {
+        const raw = { ...preset, plan: { ...preset.plan, decommissionDays: { low: 0, likely: 0, high } } };
+        if (high <= 7300) expect(parseScenario(raw, "p.json").plan!.decommissionDays.high).toBe(high);
+        else expect(() => parseScenario(raw, "p.json")).toThrow(/plan\.decommissionDays/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

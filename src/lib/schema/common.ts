@@ -3,6 +3,12 @@ import { z } from "zod";
 /** A calendar date, `YYYY-MM-DD`. */
 export const IsoDate = z.iso.date();
 
+/**
+ * A date a scenario plans with (as-of date, plan start, deadlines, freezes): 1990 to 2100. Years
+ * such as 0042 would be read as 1942 by `Date.UTC`, and 275760 is past what a Date can hold.
+ */
+export const PlanningDate = IsoDate.refine((d) => d >= "1990-01-01" && d <= "2100-12-31", { message: "expected a date from 1990-01-01 to 2100-12-31" });
+
 /** An instant with an offset or `Z`, e.g. `2024-09-29T04:00:00Z`. */
 export const IsoDateTime = z.iso.datetime({ offset: true });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Assumption, AssumptionValue } from "./assumption.js";
-import { IsoDate, IsoDateTime } from "./common.js";
+import { IsoDateTime, PlanningDate } from "./common.js";
 import { MigrationPlan } from "./migration-plan.js";
 import { OrgProfile } from "./org-profile.js";
 
@@ -21,7 +21,7 @@ export const Deadline = z.object({
   id: z.string().min(1),
   label: z.string().min(1),
   /** The day the deadline falls on, as the instrument, contract or board states it. */
-  date: IsoDate,
+  date: PlanningDate,
   /** The exact moment it takes effect (ISO 8601 with an offset or Z); absent: the end of `date`, UTC. */
   instant: IsoDateTime.optional(),
   kind: z.enum(["regulatory", "contractual", "internal"]),
@@ -62,7 +62,7 @@ export const Scenario = z.object({
   name: z.string().min(1),
   description: z.string(),
   /** The date figures are computed for ("today" in the workbook). */
-  asOf: IsoDate,
+  asOf: PlanningDate,
   programme: z.string().min(1),
   profile: OrgProfile,
   inventory: z.array(InventorySourceRef),
