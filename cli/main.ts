@@ -1,5 +1,6 @@
 /** Dispatches `offramp <command>`; each command lives in its own module. */
 import { readFileSync } from "node:fs";
+import { terminalSafe } from "../src/lib/export/csv.js";
 import { ValidationError } from "../src/lib/schema/validate.js";
 import { UsageError, type Command, type Io } from "./command.js";
 import { ingest } from "./ingest.js";
@@ -29,7 +30,10 @@ function help(): string {
   ].join("\n");
 }
 
-export async function main(argv: string[], io: Io = { out: (t) => console.log(t), err: (t) => console.error(t), env: process.env }): Promise<number> {
+/** Standard output and error, with control characters shown rather than run (see terminalSafe). */
+const terminal: Io = { out: (t) => console.log(terminalSafe(t)), err: (t) => console.error(terminalSafe(t)), env: process.env };
+
+export async function main(argv: string[], io: Io = terminal): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.out(help());
@@ -64,7 +68,10 @@ export async function main(argv: string[], io: Io = { out: (t) => console.log(t)
       io.err(`offramp ${name}: ${error.message}`);
       return 2;
     }
-    throw error;
+    // Anything else is still a message, not a stack trace (OFFRAMP_DEBUG=1 shows the trace).
+    if (io.env.OFFRAMP_DEBUG === "1") throw error;
+    io.err(`offramp ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
   } finally {
     // For benchmarks: wall time and peak memory of the whole command.
     if (io.env.OFFRAMP_STATS === "1") io.err(`stats: ${JSON.stringify({ seconds: (performance.now() - started) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024 })}`);

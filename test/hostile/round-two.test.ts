@@ -121,3 +121,35 @@ describe("a scenario's dates and plan, bounded where they are read", async () =>
     );
   });
 });
+
+describe("the command line on hostile scenarios", async () => {
+  const { execFile } = await import("node:child_process");
+  const { promisify } = await import("node:util");
+  const { mkdtempSync, readFileSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const run = promisify(execFile);
+  const dir = mkdtempSync(join(tmpdir(), "offramp-hostile2-"));
+  const preset = JSON.parse(readFileSync("data/scenarios/sample-organisation.json", "utf8"));
+  const defaults = JSON.parse(readFileSync("data/assumptions.json", "utf8")).assumptions;
+  const cli = async (file: string) => {
+    try {
+      const r = await run("node", ["cli/offramp.js", "model", "--scenario", file, "--trials", "200"], { env: { ...process.env, OFFRAMP_DEBUG: "" } });
+      return { code: 0, err: r.stderr, out: r.stdout };
+    } catch (error) {
+      const e = error as { code: number; stderr: string; stdout: string };
+      return { code: e.code, err: e.stderr, out: e.stdout };
+    }
+  };
+  it("a share of 7 and a name full of escape codes end with exit 2, one clear line, no stack trace and no live escape", async () => {
+    const share = defaults.find((a: { id: string }) => a.id === "s_endpoint_malware_share");
+    const file = join(dir, "share.json");
+    writeFileSync(file, JSON.stringify({ ...preset, name: "evil\u001b]0;pwned\u0007\u001b[2J", inventory: preset.inventory.map((r: { file: string }) => ({ ...r, file: join(process.cwd(), "data/scenarios", r.file) })), assumptions: [{ ...share, value: { kind: "point", value: 7 } }] }));
+    const { code, err } = await cli(file);
+    expect(code).toBe(2);
+    expect(err).toMatch(/s_endpoint_malware_share\) must be from 0 to 1 \(a fraction\), got 7/);
+    expect(err).not.toMatch(/\n\s+at /);
+    expect(err).not.toContain("\u001b");
+    expect(err).toContain("\\u001b");
+  }, 60_000);
+});
