@@ -4,7 +4,7 @@
  * through the one `loadOrganisation`, as a scenario's inventory does.
  */
 import { readdir } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { z } from "zod";
 import { asOfDay } from "../../src/lib/util/as-of.js";
 import type { FileSpec } from "../ingest/files.js";
@@ -38,7 +38,14 @@ async function manifestOf(dir: string): Promise<z.infer<typeof OrganisationManif
 }
 
 async function exportFiles(dir: string, manifest: z.infer<typeof OrganisationManifest>): Promise<FileSpec[]> {
-  if (manifest.exports) return manifest.exports.map((e) => ({ path: join(dir, e.file), format: e.format, mapping: e.mapping, device: e.device }));
+  // A manifest names files in its own folder: anything that leads outside it ("../..", an absolute path) is reported, never read.
+  if (manifest.exports)
+    return manifest.exports.map((e) => {
+      const path = resolve(dir, e.file);
+      const r = relative(dir, path);
+      const outside = r.startsWith("..") || isAbsolute(r);
+      return { path, format: e.format, mapping: e.mapping, device: e.device, ...(outside ? { refused: "is outside the organisation's folder, so it was not read" } : {}) };
+    });
   const files: FileSpec[] = [];
   for (const folder of [dir, join(dir, "exports")]) {
     const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);

@@ -12,6 +12,8 @@ export interface FileSpec {
   mapping?: Record<string, string>;
   /** The device the file describes, when it names none. */
   device?: string;
+  /** Why the file must not be read (outside the places a scenario may name): reported, never opened. */
+  refused?: string;
 }
 
 export interface IngestFilesOptions {
@@ -26,9 +28,19 @@ export interface IngestFilesOptions {
 export async function ingestFile(spec: FileSpec, options: IngestFilesOptions): Promise<FileResult> {
   const file = options.label ? options.label(spec.path) : spec.path;
   const session = new IngestFile({ file, catalog: options.catalog, now: options.now, format: spec.format, mapping: spec.mapping, device: spec.device });
+  const refuse = (why: string) => {
+    const result = session.end();
+    result.report.fatal = why;
+    result.report.format = null;
+    return result;
+  };
+  if (spec.refused) return refuse(spec.refused);
   let total = 0;
   try {
-    total = (await stat(spec.path)).size;
+    const info = await stat(spec.path);
+    // Only regular files: a device (/dev/zero), a folder or a pipe would be read forever or not at all.
+    if (!info.isFile()) return refuse("is not a regular file (a folder, device or pipe is never read)");
+    total = info.size;
   } catch (error) {
     const result = session.end();
     result.report.fatal = `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;

@@ -1,7 +1,8 @@
 /** Loads a scenario file and everything it names: inventory, profile, assumptions, timeline. */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
+import { realpath } from "node:fs/promises";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
 import type { EvaluationContext } from "../../src/lib/model/evaluate.js";
 import type { FleetRow } from "../../src/lib/model/fleet.js";
 import { assumptionIndex } from "../../src/lib/model/parameters.js";
@@ -10,7 +11,7 @@ import type { Assumption, InventorySourceRef, PriceBook, ReplacementOption, Scen
 import { parseScenario } from "../../src/lib/scenario/parse.js";
 import { loadFacts } from "../data/facts.js";
 import { loadOrganisation } from "../data/organisation.js";
-import { dataDir } from "../data/paths.js";
+import { dataDir, organisationDir } from "../data/paths.js";
 import { readJson } from "../data/read.js";
 
 export interface LoadedScenario {
@@ -30,6 +31,15 @@ export interface LoadedScenario {
    * longer match the SHA-256 the scenario recorded (the figures are from the file as it is now).
    */
   warnings: string[];
+}
+
+/** Whether `path` (after following links) lies inside one of `roots`. */
+async function inside(path: string, roots: readonly string[]): Promise<boolean> {
+  const real = await realpath(path).catch(() => path);
+  return roots.some((root) => {
+    const r = relative(root, real);
+    return r === "" || (!r.startsWith("..") && !isAbsolute(r));
+  });
 }
 
 /** SHA-256 of a file's bytes, as lowercase hex; null when the file cannot be read (ingest reports why). */
@@ -71,9 +81,18 @@ export async function loadScenario(file: string, inventoryFiles?: readonly strin
   const base = dirname(resolve(file));
   const scenario: Scenario = inventoryFiles?.length ? { ...parsed, inventory: inventoryFiles.map((f) => ({ file: relative(base, resolve(f)) })) } : parsed;
   const facts = await loadFacts(scenario.programme, dataDir());
+  // A scenario may name files in its own folder or the data folder; files given on the command line are the user's own choice.
+  const roots = inventoryFiles?.length ? null : await Promise.all([base, dataDir(), organisationDir()].map((r) => realpath(r).catch(() => r)));
+  const specs = await Promise.all(
+    scenario.inventory.map(async (ref) => {
+      const path = resolve(base, ref.file);
+      const refused = roots && !(await inside(path, roots)) ? "is outside the scenario's folder and the data folder, so it was not read; name it on the command line (--inventory FILE) to read it" : undefined;
+      return { path, format: ref.format, mapping: ref.mapping, device: ref.device, ...(refused ? { refused } : {}) };
+    }),
+  );
   const [fleet, warnings] = await Promise.all([
     loadOrganisation(
-      scenario.inventory.map((ref) => ({ path: resolve(base, ref.file), format: ref.format, mapping: ref.mapping, device: ref.device })),
+      specs,
       { organisation: scenario.profile.name, exportedAt: null, asOf: scenario.asOf },
       facts,
       { label: (path) => relative(base, path), where: file },

@@ -153,3 +153,32 @@ describe("the command line on hostile scenarios", async () => {
     expect(err).toContain("\\u001b");
   }, 60_000);
 });
+
+describe("containment: a scenario reads only what lies in its folder or the data folder", async () => {
+  const { mkdtempSync, readFileSync, writeFileSync, copyFileSync, mkdirSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join, resolve } = await import("node:path");
+  const { loadScenario } = await import("../../loaders/model/scenario.js");
+  const dir = mkdtempSync(join(tmpdir(), "offramp-contain-"));
+  const preset = JSON.parse(readFileSync("data/scenarios/sample-organisation.json", "utf8"));
+  const own = join(dir, "ksc.csv");
+  copyFileSync(resolve("data/sample/exports/ksc-devices.csv"), own);
+  mkdirSync(join(dir, "sub"));
+
+  it("refuses /etc/passwd, a path that climbs out, a device and a folder, reads the scenario's own file, and says which is which", async () => {
+    const file = join(dir, "scenario.json");
+    writeFileSync(file, JSON.stringify({ ...preset, inventory: [{ file: "ksc.csv", format: "ksc-devices" }, { file: "/etc/passwd", format: "generic-table", mapping: { hostname: "root" } }, { file: "../../../../etc/hostname" }, { file: "/dev/zero" }, { file: "sub" }] }));
+    const loaded = await loadScenario(file);
+    const byFile = new Map(loaded.sources.map((s) => [s.file, s]));
+    expect(byFile.get("ksc.csv")!.fatal).toBeNull();
+    expect(loaded.sources.filter((s) => s.fatal !== null)).toHaveLength(4);
+    for (const s of loaded.sources.filter((x) => x.file !== "ksc.csv")) expect(s.fatal).toMatch(/outside the scenario's folder|not a regular file/);
+    expect(JSON.stringify(loaded.rows)).not.toMatch(/root:|daemon:/);
+  }, 30_000);
+
+  it("refuses a programme that is a path", async () => {
+    const file = join(dir, "programme.json");
+    writeFileSync(file, JSON.stringify({ ...preset, programme: "../.." }));
+    await expect(loadScenario(file)).rejects.toThrow(/programme: expected a programme id/);
+  });
+});

@@ -63,7 +63,8 @@ export const Scenario = z.object({
   description: z.string(),
   /** The date figures are computed for ("today" in the workbook). */
   asOf: PlanningDate,
-  programme: z.string().min(1),
+  /** The programme's id: the name of its files in data/timelines and data/catalogs. */
+  programme: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "expected a programme id such as kaspersky (lower-case letters, digits and hyphens)"),
   profile: OrgProfile,
   inventory: z.array(InventorySourceRef),
   assumptions: z.array(Assumption),
