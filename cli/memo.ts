@@ -1,6 +1,7 @@
 /** `offramp memo`: the decision memo as Markdown, HTML, DOCX or PDF. */
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { inventoryReport, reportInventory } from "./inventory-report.js";
 import { toDocx } from "../src/lib/memo/docx.js";
 import { toHtml } from "../src/lib/memo/html.js";
 import { toMarkdown } from "../src/lib/memo/markdown.js";
@@ -13,11 +14,11 @@ const FORMATS = ["md", "html", "docx", "pdf"] as const;
 export const memo: Command = {
   name: "memo",
   summary: "the decision memo for a scenario, as Markdown, HTML, DOCX or PDF (same inputs and seed: same figures)",
-  usage: "offramp memo --scenario FILE [--inventory FILE...] [--compare FILE...] --format md|html|docx|pdf --out PATH",
+  usage: "offramp memo --scenario FILE [--inventory FILE...] [--compare FILE...] --format md|html|docx|pdf --out PATH [--allow-missing]",
   async run(args, io) {
     const { values } = parseArgs({
       args,
-      options: { scenario: { type: "string" }, inventory: { type: "string", multiple: true }, compare: { type: "string", multiple: true }, format: { type: "string" }, out: { type: "string" }, trials: { type: "string" } },
+      options: { scenario: { type: "string" }, inventory: { type: "string", multiple: true }, compare: { type: "string", multiple: true }, format: { type: "string" }, out: { type: "string" }, trials: { type: "string" }, "allow-missing": { type: "boolean", default: false } },
     });
     if (!values.scenario) throw new UsageError("--scenario FILE is required");
     if (!values.format || !FORMATS.includes(values.format as (typeof FORMATS)[number])) throw new UsageError(`--format: one of ${FORMATS.join(", ")}`);
@@ -26,6 +27,8 @@ export const memo: Command = {
     if (trials !== undefined && (!Number.isInteger(trials) || trials < 100 || trials > 1_000_000)) throw new UsageError(`--trials: expected a whole number from 100 to 1000000, got "${values.trials}"`);
     const composed = await composeMemo(values.scenario, { inventory: values.inventory, compare: values.compare, trials });
     for (const warning of composed.warnings) io.err(warning);
+    const stop = reportInventory(inventoryReport(composed.sources), io, values["allow-missing"]);
+    if (stop !== null) return stop;
     let bytes: Uint8Array | string;
     switch (values.format) {
       case "md":

@@ -4,6 +4,7 @@ import { evaluateWorkbook, type WorkbookEvaluation } from "../src/lib/model/eval
 import { outlookText } from "../src/lib/model/timeline-report.js";
 import { loadScenario } from "../loaders/model/scenario.js";
 import { UsageError, type Command } from "./command.js";
+import { inventoryReport, reportInventory } from "./inventory-report.js";
 
 const usd = (x: number) => `$${Math.round(x).toLocaleString("en-US")}`;
 
@@ -32,9 +33,9 @@ export function evaluationJson(result: WorkbookEvaluation) {
 export const model: Command = {
   name: "model",
   summary: "every figure for a scenario from the one evaluation (exposure, loss with and without the plan, cost, deadlines, decision), with standard errors",
-  usage: "offramp model --scenario FILE [--compare FILE ...] [--seed N] [--trials N] [--json]",
+  usage: "offramp model --scenario FILE [--compare FILE ...] [--seed N] [--trials N] [--json] [--allow-missing]",
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { scenario: { type: "string" }, compare: { type: "string", multiple: true }, seed: { type: "string" }, trials: { type: "string" }, json: { type: "boolean", default: false } } });
+    const { values } = parseArgs({ args, options: { scenario: { type: "string" }, compare: { type: "string", multiple: true }, seed: { type: "string" }, trials: { type: "string" }, json: { type: "boolean", default: false }, "allow-missing": { type: "boolean", default: false } } });
     if (!values.scenario) throw new UsageError("--scenario FILE is required (data/scenarios/sample-organisation.json is an example)");
     const integer = (name: string, text: string | undefined, min: number, max: number) => {
       if (text === undefined) return undefined;
@@ -47,11 +48,14 @@ export const model: Command = {
     const loaded = await loadScenario(values.scenario);
     // The compared scenarios are evaluated on this scenario's fleet, so only its own files' warnings bear on the figures.
     for (const warning of loaded.warnings) io.err(warning);
+    const inventory = inventoryReport(loaded.sources);
+    const stop = reportInventory(inventory, io, values["allow-missing"]);
+    if (stop !== null) return stop;
     const others = await Promise.all((values.compare ?? []).map((f) => loadScenario(f)));
     const scenario = { ...loaded.scenario, ...(seed === undefined ? {} : { seed }), ...(trials === undefined ? {} : { trials }) };
     const result = evaluateWorkbook(scenario, others.map((o) => o.scenario), loaded.context);
     if (values.json) {
-      io.out(JSON.stringify({ scenario: { file: loaded.file, id: scenario.id, name: scenario.name, asOf: scenario.asOf, seed: scenario.seed, trials: scenario.trials, warnings: loaded.warnings }, ...evaluationJson(result) }, null, 2));
+      io.out(JSON.stringify({ scenario: { file: loaded.file, id: scenario.id, name: scenario.name, asOf: scenario.asOf, seed: scenario.seed, trials: scenario.trials, warnings: loaded.warnings, inventory }, ...evaluationJson(result) }, null, 2));
       return 0;
     }
     const e = result.subject.evaluation;

@@ -5,6 +5,7 @@ import { buildMemo, type MemoInputs } from "../../src/lib/memo/build.js";
 import type { Figure, MemoDocument } from "../../src/lib/memo/document.js";
 import { memoInputs } from "../../src/lib/memo/inputs.js";
 import { evaluateWorkbook } from "../../src/lib/model/evaluate.js";
+import type { SourceReport } from "../../src/lib/ingest/types.js";
 import type { Scenario } from "../../src/lib/schema/index.js";
 import { loadScenario } from "../model/scenario.js";
 import { SOFTWARE } from "../data/software.js";
@@ -17,6 +18,8 @@ export interface ComposedMemo {
   inputs: MemoInputs;
   /** The scenario's load warnings (an inventory file whose SHA-256 no longer matches), for the caller to show. */
   warnings: string[];
+  /** The inventory files read and not read, for the caller to report. */
+  sources: SourceReport[];
 }
 
 export interface ComposeOptions {
@@ -38,7 +41,7 @@ export async function composeMemo(file: string, options: ComposeOptions = {}): P
   const memo = buildMemo(inputs);
   // The same drawing as the Memo page's worker, so the two memos agree byte for byte.
   const figures: Figure[] = memoFigures(loaded.rows, [inputs.evaluation, ...inputs.alternatives], parseHTML);
-  return { memo, figures, inputs, warnings: loaded.warnings };
+  return { memo, figures, inputs, warnings: loaded.warnings, sources: loaded.sources };
 }
 
 export type { Scenario };

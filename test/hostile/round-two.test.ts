@@ -182,3 +182,45 @@ describe("containment: a scenario reads only what lies in its folder or the data
     await expect(loadScenario(file)).rejects.toThrow(/programme: expected a programme id/);
   });
 });
+
+describe("model and memo say which inventory files they read", async () => {
+  const { execFile } = await import("node:child_process");
+  const { promisify } = await import("node:util");
+  const { mkdtempSync, readFileSync, writeFileSync, copyFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join, resolve } = await import("node:path");
+  const run = promisify(execFile);
+  const dir = mkdtempSync(join(tmpdir(), "offramp-missing-"));
+  copyFileSync(resolve("data/sample/exports/ksc-devices.csv"), join(dir, "ksc.csv"));
+  const preset = JSON.parse(readFileSync("data/scenarios/sample-organisation.json", "utf8"));
+  const file = join(dir, "scenario.json");
+  writeFileSync(file, JSON.stringify({ ...preset, inventory: [{ file: "ksc.csv", format: "ksc-devices" }, { file: "tvm-typo.csv" }] }));
+  const cli = async (...args: string[]) => {
+    try {
+      const r = await run("node", ["cli/offramp.js", ...args], { maxBuffer: 1 << 26 });
+      return { code: 0, err: r.stderr, out: r.stdout };
+    } catch (error) {
+      const e = error as { code: number; stderr: string; stdout: string };
+      return { code: e.code, err: e.stderr, out: e.stdout };
+    }
+  };
+
+  it("a mistyped export name stops model and memo with exit 2, naming the file and the way out", async () => {
+    for (const args of [["model", "--scenario", file, "--trials", "200"], ["memo", "--scenario", file, "--trials", "200", "--format", "md", "--out", join(dir, "memo.md")]]) {
+      const { code, err } = await cli(...args);
+      expect(code, args[0]).toBe(2);
+      expect(err).toMatch(/inventory: 1 file read \(ksc\.csv: [\d,]+ rows/);
+      expect(err).toMatch(/inventory: tvm-typo\.csv could not be read: cannot be read \(ENOENT\)/);
+      expect(err).toMatch(/pass --allow-missing/);
+    }
+  }, 120_000);
+
+  it("--allow-missing goes on, says so, and --json lists the files read and not read", async () => {
+    const { code, err, out } = await cli("model", "--scenario", file, "--trials", "200", "--json", "--allow-missing");
+    expect(code).toBe(0);
+    expect(err).toMatch(/going on without 1 file/);
+    const json = JSON.parse(out);
+    expect(json.scenario.inventory.read.map((r: { file: string }) => r.file)).toEqual(["ksc.csv"]);
+    expect(json.scenario.inventory.unreadable).toEqual([{ file: "tvm-typo.csv", reason: expect.stringMatching(/ENOENT/) }]);
+  }, 60_000);
+});
