@@ -224,3 +224,44 @@ describe("model and memo say which inventory files they read", async () => {
     expect(json.scenario.inventory.unreadable).toEqual([{ file: "tvm-typo.csv", reason: expect.stringMatching(/ENOENT/) }]);
   }, 60_000);
 });
+
+describe("workbooks checked before they are unpacked", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { unzipSync, zipSync, strFromU8, strToU8 } = await import("fflate");
+  const { workbookProblem, countRows } = await import("../../src/lib/ingest/workbook.js");
+  const original = new Uint8Array(readFileSync("test/fixtures/ingest/generic_assets.xlsx"));
+  const withSheet = (edit: (xml: string) => string) => {
+    const files = unzipSync(original);
+    const name = Object.keys(files).find((n) => /^xl\/worksheets\/.+\.xml$/.test(n))!;
+    files[name] = strToU8(edit(strFromU8(files[name]!)));
+    return zipSync(files);
+  };
+
+  it("reads the real fixture", () => {
+    expect(workbookProblem(original)).toBeNull();
+  });
+
+  it("refuses a 2 KB workbook that numbers a row 50,000,000, in milliseconds and before allocating rows", async () => {
+    const crafted = withSheet((xml) => xml.replace("</sheetData>", '<row r="50000000"><c r="A50000000" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'));
+    const start = performance.now();
+    expect(workbookProblem(crafted)).toMatch(/numbers a row 50,000,000, beyond the 1,048,576 rows/);
+    const { readInputAsync } = await import("../support/ingest.js");
+    const result = await readInputAsync(crafted, { file: "crafted.xlsx" });
+    expect(result.report.fatal).toMatch(/beyond the 1,048,576 rows a spreadsheet holds/);
+    expect(performance.now() - start).toBeLessThan(5_000);
+  });
+
+  it("refuses a zip whose entries declare more than a gigabyte unpacked (a zip bomb)", () => {
+    const bytes = zipSync({ ...unzipSync(original), "xl/media/padding.bin": new Uint8Array(1024) });
+    // Declare the padding's unpacked size as 4 GB in the central directory, as a bomb would.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let i = bytes.length - 22; i >= 0; i--) {
+      if (view.getUint32(i, true) === 0x02014b50 && strFromU8(bytes.subarray(i + 46, i + 46 + view.getUint16(i + 28, true))) === "xl/media/padding.bin") view.setUint32(i + 24, 0xfffffff0, true);
+    }
+    expect(workbookProblem(bytes)).toMatch(/unpacks to [\d,]+ MB, more than the 1024 MB this reader unpacks; export it as CSV/);
+  });
+
+  it("counts rows from the bytes, with or without row numbers", () => {
+    expect(countRows(strToU8('<sheetData><row r="1"><c/></row><row r="7" spans="1:2"></row><row><c/></row><rows/></sheetData>'))).toEqual({ rows: 3, highest: 7 });
+  });
+});

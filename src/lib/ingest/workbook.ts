@@ -1,3 +1,4 @@
+import { unzipSync } from "fflate";
 import readXlsxFile, { type Sheet } from "read-excel-file/universal";
 import type { CsvRecord } from "./csv-chunks.js";
 
@@ -145,6 +146,8 @@ const passwordOrXls = "the workbook is password-protected (encrypted) or in the 
 export async function readWorkbookTables(bytes: Uint8Array): Promise<WorkbookTable> {
   if (isCompoundFile(bytes)) throw new Error(passwordOrXls);
   if (!isZip(bytes)) throw new Error("the file is not an .xlsx workbook (it does not start like a zip archive)");
+  const problem = workbookProblem(bytes);
+  if (problem) throw new Error(problem);
   let sheets: Sheet<NumberText>[];
   try {
     sheets = await readXlsxFile<NumberText>(ownBuffer(bytes), { parseNumber: (stored) => ({ number: stored }) });
@@ -154,6 +157,64 @@ export async function readWorkbookTables(bytes: Uint8Array): Promise<WorkbookTab
   const chosen = pickSheet(sheets);
   if (!chosen) throw new Error("the workbook has no sheets");
   return tableOfSheet(chosen.sheet, chosen.data as unknown as RawCell[][]);
+}
+
+/** Unpacked, a workbook may hold at most this much (a 200 MB export unpacks to well under it). */
+export const MAX_WORKBOOK_UNPACKED = 1024 * 1024 * 1024;
+/** Rows a sheet may have: beyond what this reader holds in memory, CSV streams instead. */
+export const MAX_SHEET_ROWS = 500_000;
+
+/**
+ * Why a workbook must not be unpacked, or null: what its zip declares unpacks past a gigabyte (a
+ * zip bomb), or a sheet numbers a row beyond a spreadsheet's 1,048,576 or has more rows than this
+ * reader holds (a one-row file claiming row 50,000,000 would make the reader allocate every
+ * empty row). Checked before anything is allocated for the sheet's rows.
+ */
+export function workbookProblem(bytes: Uint8Array): string | null {
+  let declared = 0;
+  const sheets: string[] = [];
+  try {
+    unzipSync(bytes, {
+      filter: (entry) => {
+        declared += entry.originalSize;
+        if (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) sheets.push(entry.name);
+        return false;
+      },
+    });
+  } catch (error) {
+    return `the workbook is damaged: its zip archive cannot be read (${(error as Error).message}); save it again or export it as CSV`;
+  }
+  if (declared > MAX_WORKBOOK_UNPACKED) return `the workbook unpacks to ${(declared / 1024 / 1024).toLocaleString("en-US", { maximumFractionDigits: 0 })} MB, more than the ${MAX_WORKBOOK_UNPACKED / 1024 / 1024} MB this reader unpacks; export it as CSV`;
+  for (const name of sheets) {
+    const xml = unzipSync(bytes, { filter: (entry) => entry.name === name })[name];
+    if (!xml) continue;
+    const { rows, highest } = countRows(xml);
+    if (highest > 1_048_576) return `the sheet ${name.split("/").pop()} numbers a row ${highest.toLocaleString("en-US")}, beyond the 1,048,576 rows a spreadsheet holds; the file is damaged or crafted`;
+    if (rows > MAX_SHEET_ROWS || highest > MAX_SHEET_ROWS) return `the sheet ${name.split("/").pop()} has ${Math.max(rows, highest).toLocaleString("en-US")} rows, more than the ${MAX_SHEET_ROWS.toLocaleString("en-US")} this reader holds in memory; export it as CSV, which is read as a stream`;
+  }
+  return null;
+}
+
+/** The `<row>` elements in a sheet's XML and the highest row number they declare, read from the bytes without decoding them. */
+export function countRows(xml: Uint8Array): { rows: number; highest: number } {
+  let rows = 0;
+  let highest = 0;
+  const at = (i: number, c: string) => xml[i] === c.charCodeAt(0);
+  for (let i = 0; i + 4 < xml.length; i++) {
+    if (!(at(i, "<") && at(i + 1, "r") && at(i + 2, "o") && at(i + 3, "w") && (xml[i + 4] === 0x20 || at(i + 4, ">") || at(i + 4, "/") || xml[i + 4] === 0x0a || xml[i + 4] === 0x09 || xml[i + 4] === 0x0d))) continue;
+    rows++;
+    // Within the tag: r="digits".
+    for (let j = i + 4; j < xml.length && !at(j, ">"); j++) {
+      if (at(j, "r") && at(j + 1, "=") && (at(j + 2, '"') || at(j + 2, "'")) && (xml[j - 1] === 0x20 || xml[j - 1] === 0x0a || xml[j - 1] === 0x09)) {
+        let n = 0;
+        let k = j + 3;
+        while (k < xml.length && xml[k]! >= 0x30 && xml[k]! <= 0x39 && n < 1e12) n = n * 10 + (xml[k++]! - 0x30);
+        highest = Math.max(highest, n);
+        break;
+      }
+    }
+  }
+  return { rows, highest };
 }
 
 /** A row with nothing in it. */
