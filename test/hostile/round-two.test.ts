@@ -265,3 +265,18 @@ describe("workbooks checked before they are unpacked", async () => {
     expect(countRows(strToU8('<sheetData><row r="1"><c/></row><row r="7" spans="1:2"></row><row><c/></row><rows/></sheetData>'))).toEqual({ rows: 3, highest: 7 });
   });
 });
+
+describe("an SBOM nested 2,000 deep", () => {
+  it("is read down to 64 levels, reports the rest as one rejected row, and never exhausts the stack", () => {
+    let component: Record<string, unknown> = { type: "library", name: "leaf" };
+    for (let depth = 0; depth < 2_000; depth++) component = { type: "library", name: `level-${depth}`, components: [component] };
+    const bom = JSON.stringify({ bomFormat: "CycloneDX", specVersion: "1.5", metadata: { component: { type: "device", name: "mail-gw" } }, components: [component, { type: "application", name: "Kaspersky Security for Linux Mail Server", publisher: "AO Kaspersky Lab" }] });
+    const result = readInput(bom, { file: "deep.cdx.json", format: "cyclonedx" });
+    expect(result.report.fatal).toBeNull();
+    expect(result.report.rows).toBe(result.report.accepted + result.report.rejected);
+    expect(result.report.rejected).toBe(1);
+    expect(result.report.errors[0]!.message).toMatch(/nested more than 64 levels deep/);
+    // The component after the deep chain is still read.
+    expect(JSON.stringify(result.software)).toContain("Kaspersky Security for Linux Mail Server");
+  });
+});

@@ -26,7 +26,7 @@ export const cyclonedx: JsonDocumentFormat = {
     const rows = bomRows(document);
     const places = jsonPlaces(source, ROW_KEYS);
     const device = bomDevice(document, context);
-    const outcomes = rows.map(({ value, pointer }) => readComponent(value, rowLine(places, pointer), device.ref, context));
+    const outcomes = rows.map(({ value, pointer, tooDeep }) => (tooDeep ? rejected(rowLine(places, pointer), null, `the component is nested more than ${MAX_COMPONENT_DEPTH} levels deep; it and what it contains were not read`) : readComponent(value, rowLine(places, pointer), device.ref, context)));
     return withDevice(outcomes, device.observation, context.file, 0);
   },
 };
@@ -39,22 +39,48 @@ const PEDIGREE = ["ancestors", "descendants", "variants"] as const;
 interface Row {
   value: unknown;
   pointer: string;
+  /** Nested past MAX_COMPONENT_DEPTH: reported, not read. */
+  tooDeep?: boolean;
 }
 
-/** The BOM's subject, its components, and everything nested in them, in document order. */
+/** Components nested deeper than this are reported, not read: a real BOM nests a few levels. */
+export const MAX_COMPONENT_DEPTH = 64;
+
+/**
+ * The BOM's subject, its components, and everything nested in them, in document order. Walked
+ * with a stack, not recursion, so no nesting can exhaust the call stack; a component nested past
+ * MAX_COMPONENT_DEPTH becomes a rejected row, and its own children are not visited.
+ */
 function bomRows(bom: Json): Row[] {
   const rows: Row[] = [];
-  const visit = (value: unknown, at: string): void => {
-    rows.push({ value, pointer: at });
-    if (!isObject(value)) return;
-    list(value["components"], `${at}/components`).forEach(([child, p]) => visit(child, p));
-    const pedigree = value["pedigree"];
-    if (isObject(pedigree)) for (const key of PEDIGREE) list(pedigree[key], `${at}/pedigree/${key}`).forEach(([child, p]) => visit(child, p));
+  const stack: { value: unknown; at: string; depth: number }[] = [];
+  // Pushed in reverse so they come off in document order.
+  const pushAll = (children: [unknown, string][], depth: number) => {
+    for (let k = children.length - 1; k >= 0; k--) stack.push({ value: children[k]![0], at: children[k]![1], depth });
+  };
+  const walk = () => {
+    while (stack.length) {
+      const { value, at, depth } = stack.pop()!;
+      if (depth > MAX_COMPONENT_DEPTH) {
+        rows.push({ value, pointer: at, tooDeep: true });
+        continue;
+      }
+      rows.push({ value, pointer: at });
+      if (!isObject(value)) continue;
+      const children: [unknown, string][] = [...list(value["components"], `${at}/components`)];
+      const pedigree = value["pedigree"];
+      if (isObject(pedigree)) for (const key of PEDIGREE) children.push(...list(pedigree[key], `${at}/pedigree/${key}`));
+      pushAll(children, depth + 1);
+    }
   };
   const metadata = bom["metadata"];
-  if (isObject(metadata) && isObject(metadata["component"])) visit(metadata["component"], "/metadata/component");
+  if (isObject(metadata) && isObject(metadata["component"])) {
+    stack.push({ value: metadata["component"], at: "/metadata/component", depth: 1 });
+    walk();
+  }
   if (bom["components"] !== undefined && !Array.isArray(bom["components"])) throw new FormatError("the BOM's \"components\" is not a list");
-  list(bom["components"], "/components").forEach(([child, p]) => visit(child, p));
+  pushAll(list(bom["components"], "/components"), 1);
+  walk();
   return rows;
 }
 
