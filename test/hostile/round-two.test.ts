@@ -280,3 +280,25 @@ describe("an SBOM nested 2,000 deep", () => {
     expect(JSON.stringify(result.software)).toContain("Kaspersky Security for Linux Mail Server");
   });
 });
+
+describe("encoding: one stray byte does not turn a UTF-8 export into Windows-1252", async () => {
+  const { sniffEncoding } = await import("../../src/lib/ingest/encoding.js");
+  const utf8 = (s: string) => new TextEncoder().encode(s);
+  const header = "ResourceID,Name0,DisplayName0,Version0,Publisher0\n";
+  const cyrillic = Array.from({ length: 20 }, (_, i) => `${i},PC${i},Kaspersky Endpoint Security для Windows,12.1,АО Лаборатория Касперского\n`).join("");
+  it("a UTF-8 MECM export with a stray 0x96 early on stays UTF-8, its Cyrillic names intact, and the device counts", () => {
+    const bytes = new Uint8Array([...utf8(header), ...utf8("99,PC99,Tool "), 0x96, ...utf8(" x,1,Vendor\n"), ...utf8(cyrillic)]);
+    expect(sniffEncoding(bytes)).toBe("utf-8");
+    const result = readInput(bytes, { file: "mecm.csv", format: "mecm-arp" });
+    expect(result.report.encoding).toBe("utf-8");
+    expect(JSON.stringify(result.software)).toContain("Лаборатория");
+  });
+  it("a real Windows-1252 file is still read as one", () => {
+    expect(sniffEncoding(new Uint8Array([...utf8("Name,Publisher\nCaf"), 0xe9, ...utf8(",Soci"), 0xe9, ...utf8("t"), 0xe9, ...utf8("\n")]))).toBe("windows-1252");
+  });
+  it("the CLI's 1 MB chunks and a browser's 64 KB chunks decide the same encoding", () => {
+    const bytes = new Uint8Array([...utf8(header), ...utf8(cyrillic.repeat(400)), 0x96, 0x97, 0x98, ...utf8("\n")]);
+    expect(bytes.length).toBeGreaterThan(70_000);
+    expect(readInput(bytes, { file: "a.csv", chunk: 1 << 20 }).report.encoding).toBe(readInput(bytes, { file: "a.csv", chunk: 65_536 }).report.encoding);
+  });
+});

@@ -2,7 +2,9 @@ import type { EncodingName } from "./types.js";
 
 /**
  * Decides a file's encoding from its first bytes: a byte-order mark if there is one; else
- * UTF-16 from the pattern of zero bytes; else UTF-8 if the sample is valid UTF-8; else Windows-1252.
+ * UTF-16 from the pattern of zero bytes; else UTF-8 unless most of its non-ASCII sequences are not
+ * UTF-8 (a few stray bytes are tolerated); else Windows-1252. `head` is the whole sniffed window,
+ * the same SNIFF_BYTES in the CLI and the browser whatever their chunk sizes.
  */
 export function sniffEncoding(head: Uint8Array): EncodingName {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return "utf-8-bom";
@@ -15,11 +17,16 @@ export function sniffEncoding(head: Uint8Array): EncodingName {
   const pairs = sample.length / 2;
   if (pairs > 0 && zeroOdd / pairs > 0.3 && zeroEven / pairs < 0.05) return "utf-16le";
   if (pairs > 0 && zeroEven / pairs > 0.3 && zeroOdd / pairs < 0.05) return "utf-16be";
-  return isUtf8(head) ? "utf-8" : "windows-1252";
+  // UTF-8 unless the bytes that are not plain ASCII mostly fail to be UTF-8: a stray Windows-1252
+  // byte in a UTF-8 export (its Cyrillic names valid) stays UTF-8, with that byte shown as U+FFFD.
+  const { valid, invalid } = utf8Sequences(head);
+  return invalid === 0 || valid >= 4 * invalid ? "utf-8" : "windows-1252";
 }
 
-/** Valid UTF-8, allowing a sequence cut off at the end of the sample. */
-function isUtf8(bytes: Uint8Array): boolean {
+/** Counts the multi-byte UTF-8 sequences in the sample that are valid and invalid (one cut off at the end is neither). */
+export function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
   let i = 0;
   const n = bytes.length;
   while (i < n) {
@@ -28,15 +35,34 @@ function isUtf8(bytes: Uint8Array): boolean {
       i++;
       continue;
     }
-    const extra = b >= 0xf0 && b <= 0xf4 ? 3 : b >= 0xe0 ? 2 : b >= 0xc2 && b <= 0xdf ? 1 : -1;
-    if (extra < 0 || (b >= 0xe0 && b < 0xf0 && extra !== 2)) return false;
-    for (let k = 1; k <= extra; k++) {
-      if (i + k >= n) return true; // cut off at the end of the sample
-      if ((bytes[i + k]! & 0xc0) !== 0x80) return false;
+    const extra = b >= 0xf0 && b <= 0xf4 ? 3 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xc2 && b <= 0xdf ? 1 : -1;
+    if (extra < 0) {
+      invalid++;
+      i++;
+      continue;
     }
-    i += extra + 1;
+    let ok = true;
+    let cut = false;
+    for (let k = 1; k <= extra; k++) {
+      if (i + k >= n) {
+        cut = true;
+        break;
+      }
+      if ((bytes[i + k]! & 0xc0) !== 0x80) {
+        ok = false;
+        break;
+      }
+    }
+    if (cut) break;
+    if (ok) {
+      valid++;
+      i += extra + 1;
+    } else {
+      invalid++;
+      i++;
+    }
   }
-  return true;
+  return { valid, invalid };
 }
 
 /** What a streaming decoder offers: the part of TextDecoder the readers use. */

@@ -137,7 +137,8 @@ export class IngestFile {
       this.zipBytes = head.length;
       return;
     }
-    const encoding: EncodingName = sniffEncoding(head);
+    // The same window wherever the bytes come from (the CLI reads 1 MB chunks, a browser 64 KB).
+    const encoding: EncodingName = sniffEncoding(head.subarray(0, SNIFF_BYTES));
     this.report.encoding = encoding;
     this.decoder = decoderFor(encoding);
     this.guard(() => this.text_(this.decoder!.decode(head, { stream: true }), false));
