@@ -302,3 +302,12 @@ describe("encoding: one stray byte does not turn a UTF-8 export into Windows-125
     expect(readInput(bytes, { file: "a.csv", chunk: 1 << 20 }).report.encoding).toBe(readInput(bytes, { file: "a.csv", chunk: 65_536 }).report.encoding);
   });
 });
+
+describe("a NUL or an invisible mark inside a product name", async () => {
+  const { kasperskyCatalog } = await import("../support/ingest.js");
+  it.each(["Kaspersky\u0000Endpoint Security for Windows", "Kaspersky\u200bEndpoint Security for Windows", "Kaspersky  Endpoint\tSecurity for Windows"])("%j still matches its product", (name) => {
+    const reference = kasperskyCatalog().match({ name: "Kaspersky Endpoint Security for Windows", publisher: "AO Kaspersky Lab" });
+    expect(reference?.name).toMatch(/Kaspersky Endpoint Security/);
+    expect(kasperskyCatalog().match({ name, publisher: "AO Kaspersky Lab" })?.name).toBe(reference!.name);
+  });
+});

@@ -22,10 +22,12 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
     const patterns = catalog.products.flatMap((p) => p.match.filter((r) => r.field === field).map((r) => `(?:${r.pattern})`));
     screens.set(field, new RegExp(patterns.join("|"), "iu"));
   }
+  /** A field as the rules see it: control characters (a NUL inside a name) and invisible marks read as spaces, runs of spaces as one. */
+  const clean = (value: string) => value.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2060\ufeff]+/gu, " ").replace(/\s+/g, " ").trim();
   const screened = (fields: SoftwareFields) => {
     for (const [field, regex] of screens) {
       const value = fields[field];
-      if (value !== undefined && value !== "" && regex.test(value.trim())) return true;
+      if (value !== undefined && value !== "" && regex.test(clean(value))) return true;
     }
     return false;
   };
@@ -36,7 +38,7 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
       for (const { product, rules } of compiled) {
         for (const { field, regex } of rules) {
           const value = fields[field];
-          if (value !== undefined && value !== "" && regex.test(value.trim())) return product;
+          if (value !== undefined && value !== "" && regex.test(clean(value))) return product;
         }
       }
       return null;
