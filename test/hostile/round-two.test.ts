@@ -311,3 +311,27 @@ describe("a NUL or an invisible mark inside a product name", async () => {
     expect(kasperskyCatalog().match({ name, publisher: "AO Kaspersky Lab" })?.name).toBe(reference!.name);
   });
 });
+
+describe("JSON lines", async () => {
+  const { MAX_JSON_LINE_CHARS } = await import("../../src/lib/ingest/session.js");
+  const batch = (host: string, names: string[]) => JSON.stringify({ name: "pack_programs", hostIdentifier: host, calendarTime: "Mon Nov  2 09:00:00 2026 UTC", unixTime: 1793178000, epoch: 0, counter: 0, diffResults: { added: names.map((name) => ({ name, version: "11.11", publisher: "AO Kaspersky Lab" })), removed: [] } });
+  it("a first line longer than the first chunk (an osquery batch over 64 KB) is still read as JSON lines", () => {
+    const first = batch("fin-ws-1", Array.from({ length: 1500 }, (_, i) => (i === 0 ? "Kaspersky Endpoint Security for Windows" : `Tool ${i}`)));
+    expect(first.length).toBeGreaterThan(70_000);
+    const result = readInput(`${first}\n${batch("fin-ws-2", ["Kaspersky Endpoint Security for Windows"])}\n`, { file: "osquery.log", chunk: 65_536 });
+    expect(result.report.fatal).toBeNull();
+    expect(result.report.format).toBe("osquery");
+    expect(result.report.rows).toBe(2);
+    expect(result.report.accepted).toBe(2);
+  });
+  it("a line over 16 MB is rejected once and skipped; the lines around it are read", () => {
+    const huge = batch("huge", ["x".repeat(MAX_JSON_LINE_CHARS + 10)]);
+    const text = `${batch("a", ["Kaspersky Endpoint Security for Windows"])}\n${huge}\n${batch("b", ["Kaspersky Endpoint Security for Windows"])}\n`;
+    const result = readInput(text, { file: "osquery.log", chunk: 1 << 20 });
+    expect(result.report.fatal).toBeNull();
+    expect(result.report.rows).toBe(result.report.accepted + result.report.rejected);
+    expect(result.report.rejected).toBe(1);
+    expect(result.report.errors[0]).toMatchObject({ line: 2, message: expect.stringMatching(/over 16 MB, too long to read/) });
+    expect(result.report.accepted).toBe(2);
+  }, 30_000);
+});

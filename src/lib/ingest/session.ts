@@ -37,6 +37,9 @@ export interface FileResult {
 const SNIFF_BYTES = 64 * 1024;
 /** Workbooks are unzipped whole in memory; past this size they are refused. */
 export const MAX_WORKBOOK_BYTES = 200 * 1024 * 1024;
+/** One line of JSON lines at most (an osquery batch line is rarely over a few megabytes); a longer line is rejected and skipped. */
+export const MAX_JSON_LINE_CHARS = 16 * 1024 * 1024;
+const tooLongLine = `the line is over ${MAX_JSON_LINE_CHARS / 1024 / 1024} MB, too long to read; it was skipped`;
 /** A single JSON document (an SBOM) is read whole; past this it is refused. */
 export const MAX_JSON_DOCUMENT_CHARS = 256 * 1024 * 1024;
 
@@ -167,6 +170,8 @@ export class IngestFile {
         if (final) this.fail("the file is empty");
         return;
       }
+      // JSON lines are told from one document by the whole first line, however the bytes were chunked.
+      if (start[0] === "{" && !final && !start.includes("\n") && start.length < MAX_JSON_LINE_CHARS) return;
       if (start[0] === "{" || start[0] === "[") {
         const firstLine = start.split("\n", 1)[0]!.trim();
         const first = start[0] === "{" ? parseOrNull(firstLine) : null;
@@ -232,11 +237,32 @@ export class IngestFile {
   }
 
   private pendingLine = "";
+  /** In the middle of a line too long to read: the rest of it, up to its newline, is skipped. */
+  private skippingLine = false;
   private lines(text: string, final: boolean): void {
+    if (this.skippingLine) {
+      const end = text.indexOf("\n");
+      if (end < 0) {
+        if (final && this.jsonLines) for (const outcome of this.jsonLines.finish()) this.outcome(outcome, false);
+        return;
+      }
+      this.skippingLine = false;
+      text = text.slice(end + 1);
+    }
     const parts = (this.pendingLine + text).split("\n");
     this.pendingLine = final ? "" : parts.pop()!;
+    const tooLong = this.pendingLine.length > MAX_JSON_LINE_CHARS;
+    if (tooLong) {
+      this.pendingLine = "";
+      this.skippingLine = true;
+    }
     for (const raw of parts) {
       this.jsonLineNumber++;
+      if (raw.length > MAX_JSON_LINE_CHARS) {
+        this.report.rows++;
+        this.outcome({ kind: "rejected", line: this.jsonLineNumber, column: null, message: tooLongLine });
+        continue;
+      }
       const line = raw.trim();
       if (!line) continue;
       let value: unknown;
@@ -257,6 +283,12 @@ export class IngestFile {
       }
       this.report.rows++;
       this.outcome(this.jsonLines.line(value, this.jsonLineNumber));
+    }
+    if (tooLong) {
+      // Rejected once, at the line where it starts, after the complete lines before it.
+      this.jsonLineNumber++;
+      this.report.rows++;
+      this.outcome({ kind: "rejected", line: this.jsonLineNumber, column: null, message: tooLongLine });
     }
     if (final && this.jsonLines) for (const outcome of this.jsonLines.finish()) this.outcome(outcome, false);
   }
