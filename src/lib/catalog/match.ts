@@ -23,7 +23,8 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
     screens.set(field, new RegExp(patterns.join("|"), "iu"));
   }
   /** A field as the rules see it: control characters (a NUL inside a name) and invisible marks read as spaces, runs of spaces as one. */
-  const clean = (value: string) => value.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2060\ufeff]+/gu, " ").replace(/\s+/g, " ").trim();
+  const DIRTY = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2060\ufeff]|\s\s/u;
+  const clean = (value: string) => (DIRTY.test(value) ? value.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2060\ufeff]+/gu, " ").replace(/\s+/g, " ").trim() : value.trim());
   const screened = (fields: SoftwareFields) => {
     for (const [field, regex] of screens) {
       const value = fields[field];
