@@ -10,16 +10,17 @@ import { loadFacts } from "../loaders/data/facts.js";
 import { dataDir, organisationDir, workbookScenarioFile } from "../loaders/data/paths.js";
 import { readJson } from "../loaders/data/read.js";
 import { loadFleet } from "../loaders/data/workbook.js";
+import { inventoryReport, reportInventory } from "./inventory-report.js";
 import { UsageError, type Command } from "./command.js";
 
 export const summary: Command = {
   name: "summary",
   summary: "headline figures for the organisation (devices, Kaspersky devices, days since updates stopped)",
-  usage: "offramp summary [--as-of YYYY-MM-DD] [--unit BUSINESS_UNIT] [--data DIR] [--scenario FILE] [--json]",
+  usage: "offramp summary [--as-of YYYY-MM-DD] [--unit BUSINESS_UNIT] [--data DIR] [--scenario FILE] [--json] [--allow-missing]",
   async run(args, io) {
     const { values } = parseArgs({
       args,
-      options: { "as-of": { type: "string" }, unit: { type: "string" }, data: { type: "string" }, scenario: { type: "string" }, json: { type: "boolean", default: false } },
+      options: { "as-of": { type: "string" }, unit: { type: "string" }, data: { type: "string" }, scenario: { type: "string" }, json: { type: "boolean", default: false }, "allow-missing": { type: "boolean", default: false } },
       strict: true,
     });
     const asOf = values["as-of"] ?? asOfDay(null);
@@ -34,13 +35,17 @@ export const summary: Command = {
     const facts = await loadFacts(scenario.programme, dataDir(io.env));
     const dir = values.data ?? organisationDir(io.env);
     const fleet = await loadFleet(dir, { facts, asOf });
+    // Which exports were read, and which could not be: figures from part of an estate must not pass for the whole of it.
+    const inventory = inventoryReport(fleet.sources);
+    const stop = reportInventory(inventory, io, values["allow-missing"]);
+    if (stop !== null) return stop;
     const units = [...new Set(fleet.rows.map((r) => r.businessUnit))].sort();
     const unit = values.unit ?? null;
     if (unit !== null && !units.includes(unit)) throw new UsageError(`--unit: no business unit "${unit}"; the organisation has ${units.join(", ")}`);
     const rule = frozenRule(scenario.profile, assumptionIndex(facts.defaults, scenario.assumptions));
     const figures = headline(fleet.rows, { asOf, updatesStopped: fleet.updatesStopped.date, businessUnit: unit, rule, profile: scenario.profile });
     if (values.json) {
-      io.out(JSON.stringify({ organisation: fleet.organisation, asOf, businessUnit: unit, updatesStopped: fleet.updatesStopped, ...figures }, null, 2));
+      io.out(JSON.stringify({ organisation: fleet.organisation, asOf, businessUnit: unit, updatesStopped: fleet.updatesStopped, ...figures, inventory }, null, 2));
       return 0;
     }
     const n = (x: number) => x.toLocaleString("en-US");

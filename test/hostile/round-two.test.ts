@@ -335,3 +335,45 @@ describe("JSON lines", async () => {
     expect(result.report.accepted).toBe(2);
   }, 30_000);
 });
+
+describe("offramp summary on an organisation folder with an export it cannot read", async () => {
+  const { execFile } = await import("node:child_process");
+  const { promisify } = await import("node:util");
+  const { mkdtempSync, writeFileSync, copyFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join, resolve } = await import("node:path");
+  const run = promisify(execFile);
+  const dir = mkdtempSync(join(tmpdir(), "offramp-summary-"));
+  copyFileSync(resolve("data/sample/exports/ksc-devices.csv"), join(dir, "ksc.csv"));
+  writeFileSync(join(dir, "manifest.json"), JSON.stringify({ organisation: "Northwind", exportedAt: "2026-11-02T09:00:00Z", exports: [{ file: "ksc.csv" }, { file: "typo.csv" }, { file: "../../etc/passwd" }] }));
+  it("names what it read and what it could not, exits 2, and goes on with --allow-missing", async () => {
+    const failed = await run("node", ["cli/offramp.js", "summary", "--data", dir]).catch((e: { code: number; stderr: string }) => e);
+    expect((failed as { code: number }).code).toBe(2);
+    expect((failed as { stderr: string }).stderr).toMatch(/inventory: typo\.csv could not be read: cannot be read \(ENOENT\)/);
+    expect((failed as { stderr: string }).stderr).toMatch(/passwd could not be read: is outside the organisation's folder/);
+    const { stdout } = await run("node", ["cli/offramp.js", "summary", "--data", dir, "--json", "--allow-missing"]);
+    const json = JSON.parse(stdout);
+    expect(json.organisation).toBe("Northwind");
+    expect(json.inventory.read.map((r: { file: string }) => r.file)).toEqual(["ksc.csv"]);
+    expect(json.inventory.unreadable).toHaveLength(2);
+  }, 60_000);
+});
+
+describe("nesting depth (property)", async () => {
+  const fc = (await import("fast-check")).default;
+  it("an SBOM chain of any depth up to 400 reads min(depth, 64) components and rejects one row past 64, never throwing", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400 }), (depth) => {
+        let component: Record<string, unknown> = { type: "library", name: `level-${depth}` };
+        for (let d = depth - 1; d >= 1; d--) component = { type: "library", name: `level-${d}`, components: [component] };
+        const bom = JSON.stringify({ bomFormat: "CycloneDX", specVersion: "1.5", metadata: { component: { type: "device", name: "host" } }, components: [component] });
+        const result = readInput(bom, { file: "chain.cdx.json", format: "cyclonedx", chunk: 1 << 20 });
+        expect(result.report.fatal).toBeNull();
+        expect(result.report.rows).toBe(result.report.accepted + result.report.rejected);
+        expect(result.report.rejected).toBe(depth > 64 ? 1 : 0);
+        expect(result.report.accepted).toBe(1 + Math.min(depth, 64));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
