@@ -1,6 +1,6 @@
 /** Dispatches `offramp <command>`; each command lives in its own module. */
 import { readFileSync } from "node:fs";
-import { terminalSafe } from "../src/lib/export/csv.js";
+import { terminalSafe } from "../src/lib/export/terminal.js";
 import { ValidationError } from "../src/lib/schema/validate.js";
 import { UsageError, type Command, type Io } from "./command.js";
 import { ingest } from "./ingest.js";

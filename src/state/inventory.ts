@@ -12,6 +12,7 @@
  */
 import { createStore, del, get, set, type UseStore } from "idb-keyval";
 import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
+import { fromBase64, toBase64 } from "../lib/util/base64.js";
 import type { InventoryView } from "../lib/ingest/inventory-view.js";
 import type { ReadFile } from "../workers/ingest-protocol.js";
 
@@ -52,19 +53,6 @@ async function deviceHasCopy(): Promise<boolean> {
   }
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 const pack = (saved: Saved) => toBase64(deflateSync(strToU8(JSON.stringify(saved)), { level: 6 }));
 const unpack = (text: string) => JSON.parse(strFromU8(inflateSync(fromBase64(text)))) as Saved;
 
@@ -91,6 +79,9 @@ export async function currentInventory(sample: Fleet, sampleFiles: number): Prom
   }
   return { fleet: sample, origin: { kind: "sample", files: sampleFiles } };
 }
+
+/** How a scenario names the files read: by name and content hash, never by rows. */
+export const inventoryRefs = (files: readonly ReadFile[]) => files.map((f) => ({ file: f.name, sha256: f.sha256 }));
 
 /** Where an adopted inventory ended up, for the page to say. */
 export interface Adopted {

@@ -4,7 +4,7 @@
  */
 import type { EvaluationContext } from "../lib/model/evaluate.js";
 import type { InventorySourceRef, Scenario } from "../lib/schema/index.js";
-import { currentInventory, forgetInventory, type CurrentInventory, type Fleet } from "./inventory.js";
+import { currentInventory, forgetInventory, inventoryRefs as refsOf, type CurrentInventory, type Fleet } from "./inventory.js";
 import { openWorkbook, type Workbook } from "./workbook.js";
 
 /** The workbook's facts, as the `scenarios.json` data loader gives them. */
@@ -62,7 +62,7 @@ export async function openCurrent(facts: Facts, sample: Fleet, bundled: Scenario
   const workbook = openWorkbook({ bundled, presets: facts.presets });
   const inventory = await currentInventory(sample, bundled.inventory.length);
   const fleet = inventory.fleet;
-  const inventoryRefs = inventory.origin.kind === "yours" ? inventory.origin.files.map((f) => ({ file: f.name, sha256: f.sha256 })) : bundled.inventory;
+  const inventoryRefs = inventory.origin.kind === "yours" ? refsOf(inventory.origin.files) : bundled.inventory;
   // The scenario names the inventory it models (names and hashes, never rows).
   workbook.attachInventory(inventoryRefs);
   // The organisation's name follows the inventory: yours while your exports are modelled, the sample's otherwise (a closed tab forgets yours).

@@ -9,6 +9,7 @@
 import { decodeScenario, encodeScenario } from "../lib/scenario/share.js";
 import { parseScenario } from "../lib/scenario/parse.js";
 import type { Scenario } from "../lib/schema/index.js";
+import { same } from "../lib/util/same.js";
 
 /** Why the current scenario changed: a page's edit, undo, reset, another scenario chosen, or another tab. */
 export type Cause = "edit" | "apply" | "undo" | "reset" | "use" | "external";
@@ -48,11 +49,7 @@ interface Stored {
 
 export const STORAGE_KEY = "offramp.workbook";
 const HISTORY = 50;
-/** JSON with object keys sorted: the same content in another key order is the same scenario. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
-}
-const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+
 /** Equal as a link carries them: a link leaves out inventory references. */
 const sameShared = (a: Scenario, b: Scenario) => same({ ...a, inventory: [] }, { ...b, inventory: [] });
 

@@ -18,16 +18,6 @@ export function neutralise(value: unknown): string {
   return FORMULA_START.test(text.replace(INVISIBLE, "")) || /^[\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/**
- * Text for a terminal: control characters (escape sequences that could recolour, move the cursor
- * or retitle the window, and bidi overrides that reorder what is shown) become visible `\uXXXX`
- * escapes, which JSON reads back as the same character, so `--json` output stays valid; tabs and
- * newlines stay.
- */
-export function terminalSafe(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
 /** Rows as CSV (RFC 4180 quoting by d3-dsv), every cell neutralised, with a header row. */
 export function toCsv<T extends Record<string, unknown>>(rows: readonly T[], columns: readonly (keyof T & string)[]): string {
   return `${csvFormatRows([columns as string[], ...rows.map((r) => columns.map((c) => neutralise(r[c])))])}\n`;

@@ -1,3 +1,4 @@
+import { toBase64 } from "../util/base64.js";
 import type { Figure, MemoDocument } from "./document.js";
 
 /**
@@ -24,10 +25,7 @@ function fence(text: string): string {
 
 /** SVG as a data URI, so the Markdown file stands alone. */
 function dataUri(svg: string): string {
-  const bytes = new TextEncoder().encode(svg);
-  let binary = "";
-  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
-  return `data:image/svg+xml;base64,${btoa(binary)}`;
+  return `data:image/svg+xml;base64,${toBase64(new TextEncoder().encode(svg))}`;
 }
 
 export function toMarkdown(memo: MemoDocument, figures: readonly Figure[] = []): string {

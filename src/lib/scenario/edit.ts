@@ -3,9 +3,9 @@
  * current scenario (and the memo, the CLI and a share link made from it) carries every edit.
  * None changes its argument.
  */
+import { same } from "../util/same.js";
 import type { Assumption, AssumptionValue, Deadline, MigrationPlan, OrgProfile, PriceBook, Scenario } from "../schema/index.js";
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The scenario with `edited` assumptions in place: an edited value equal to the workbook's

@@ -1,5 +1,6 @@
 import { deflateSync, Inflate, strFromU8, strToU8 } from "fflate";
 import type { Scenario } from "../schema/index.js";
+import { fromBase64Url, toBase64Url } from "../util/base64.js";
 import { parseScenario } from "./parse.js";
 
 /** A scenario without client data: no organisation name, inventory references or client deadlines. */
@@ -13,18 +14,6 @@ export function asTemplate(scenario: Scenario): Scenario {
     deadlines: scenario.deadlines.filter((d) => d.kind === "regulatory"),
     narrative: [],
   };
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
-  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
-}
-
-function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error("the link's scenario is not valid base64url");
-  const binary = atob(text.replaceAll("-", "+").replaceAll("_", "/").padEnd(Math.ceil(text.length / 4) * 4, "="));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
 /**

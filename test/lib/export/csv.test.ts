@@ -18,7 +18,8 @@ describe("CSV exports", () => {
 });
 
 describe("formulas behind other forms and invisible prefixes", async () => {
-  const { neutralise, terminalSafe } = await import("../../../src/lib/export/csv.js");
+  const { neutralise } = await import("../../../src/lib/export/csv.js");
+  const { terminalSafe } = await import("../../../src/lib/export/terminal.js");
   it.each(["＝1+1", "＋1", "－1", "＠SUM(A1)", "﹦1", "﹢1", "﹣1", "﹫x", "−1+1", "\u200b=1+1", "\ufeff=HYPERLINK(\"x\")", "\u202e=1", " =1", "\u00a0@x", "\u0000=1"])("%j gets an apostrophe", (value) => {
     expect(neutralise(value)).toBe(`'${value}`);
   });
