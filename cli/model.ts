@@ -1,8 +1,10 @@
 /** `offramp model`: every figure the workbook, the memo and the Scenarios page show for a scenario, from the one evaluation. */
 import { parseArgs } from "node:util";
-import { evaluateWorkbook, type WorkbookEvaluation } from "../src/lib/model/evaluate.js";
+import { evaluateWorkbook, withoutDraws, type WorkbookEvaluation } from "../src/lib/model/evaluate.js";
 import { outlookText } from "../src/lib/model/timeline-report.js";
 import { loadScenario } from "../loaders/model/scenario.js";
+import { readJson } from "../loaders/data/read.js";
+import { parseScenario } from "../src/lib/scenario/parse.js";
 import { UsageError, type Command } from "./command.js";
 import { inventoryReport, reportInventory } from "./inventory-report.js";
 
@@ -10,12 +12,11 @@ const usd = (x: number) => `$${Math.round(x).toLocaleString("en-US")}`;
 
 /** The evaluation as JSON: every figure, without the per-trial draws. */
 export function evaluationJson(result: WorkbookEvaluation) {
-  const strip = <T extends { draws: unknown }>({ draws: _d, ...rest }: T) => rest;
   const { subject } = result;
   const { monthlyAtLikely: _m, ...cost } = subject.cost;
   return {
-    evaluation: strip(subject.evaluation),
-    alternatives: result.alternatives.map(strip),
+    evaluation: withoutDraws(subject.evaluation),
+    alternatives: result.alternatives.map(withoutDraws),
     decision: result.decision,
     exposure: subject.exposure,
     cost,
@@ -51,7 +52,8 @@ export const model: Command = {
     const inventory = inventoryReport(loaded.sources);
     const stop = reportInventory(inventory, io, values["allow-missing"]);
     if (stop !== null) return stop;
-    const others = await Promise.all((values.compare ?? []).map((f) => loadScenario(f)));
+    // Compared scenarios are evaluated on this scenario's organisation (alternativeFor): only their own fields are read, not their inventories.
+    const others = await Promise.all((values.compare ?? []).map(async (f) => ({ scenario: parseScenario(await readJson(f), f) })));
     const scenario = { ...loaded.scenario, ...(seed === undefined ? {} : { seed }), ...(trials === undefined ? {} : { trials }) };
     const result = evaluateWorkbook(scenario, others.map((o) => o.scenario), loaded.context);
     if (values.json) {

@@ -42,10 +42,7 @@ export async function ingestFile(spec: FileSpec, options: IngestFilesOptions): P
     if (!info.isFile()) return refuse("is not a regular file (a folder, device or pipe is never read)");
     total = info.size;
   } catch (error) {
-    const result = session.end();
-    result.report.fatal = `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
-    result.report.format = null;
-    return result;
+    return refuse(`cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   let read = 0;
   try {

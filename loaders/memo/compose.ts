@@ -8,6 +8,8 @@ import { evaluateWorkbook } from "../../src/lib/model/evaluate.js";
 import type { SourceReport } from "../../src/lib/ingest/types.js";
 import type { Scenario } from "../../src/lib/schema/index.js";
 import { loadScenario } from "../model/scenario.js";
+import { readJson } from "../data/read.js";
+import { parseScenario } from "../../src/lib/scenario/parse.js";
 import { SOFTWARE } from "../data/software.js";
 
 export { SOFTWARE };
@@ -33,9 +35,9 @@ export interface ComposeOptions {
 
 export async function composeMemo(file: string, options: ComposeOptions = {}): Promise<ComposedMemo> {
   const loaded = await loadScenario(file, options.inventory);
-  const alternatives = await Promise.all((options.compare ?? []).map((f) => loadScenario(f, options.inventory)));
+  // Compared scenarios are evaluated on this scenario's organisation (alternativeFor): only their own fields are read, not their inventories.
+  const others = await Promise.all((options.compare ?? []).map(async (f) => parseScenario(await readJson(f), f)));
   const s = options.trials === undefined ? loaded.scenario : { ...loaded.scenario, trials: options.trials };
-  const others = alternatives.map((a) => a.scenario);
   const result = evaluateWorkbook(s, others, loaded.context);
   const inputs = await memoInputs(s, others, loaded.context, result, SOFTWARE);
   const memo = buildMemo(inputs);

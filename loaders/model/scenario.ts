@@ -1,7 +1,7 @@
 /** Loads a scenario file and everything it names: inventory, profile, assumptions, timeline. */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { realpath } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import type { EvaluationContext } from "../../src/lib/model/evaluate.js";
 import type { FleetRow } from "../../src/lib/model/fleet.js";
@@ -57,11 +57,13 @@ export async function fileSha256(path: string): Promise<string | null> {
  * A warning for each reference whose file's bytes differ from the SHA-256 it carries. A mismatch
  * is never fatal: the scenario still loads, on the file as it is now.
  */
-export async function hashWarnings(refs: readonly InventorySourceRef[], base: string): Promise<string[]> {
+export async function hashWarnings(refs: readonly InventorySourceRef[], base: string, refused: ReadonlySet<string> = new Set()): Promise<string[]> {
   const warnings: string[] = [];
   for (const ref of refs) {
     if (!ref.sha256) continue;
     const path = resolve(base, ref.file);
+    // What ingest will not read (outside the allowed folders, or not a regular file) is not opened to hash either.
+    if (refused.has(path) || !(await stat(path).then((s) => s.isFile()).catch(() => false))) continue;
     const actual = await fileSha256(path);
     if (actual !== null && actual !== ref.sha256) {
       warnings.push(`${relative(base, path)}: its contents differ from the scenario's (sha256 ${actual.slice(0, 16)}…, the scenario recorded ${ref.sha256.slice(0, 16)}…); figures are from the file as it is now`);
@@ -97,7 +99,7 @@ export async function loadScenario(file: string, inventoryFiles?: readonly strin
       facts,
       { label: (path) => relative(base, path), where: file },
     ),
-    hashWarnings(scenario.inventory, base),
+    hashWarnings(scenario.inventory, base, new Set(specs.filter((spec) => spec.refused).map((spec) => spec.path))),
   ]);
   return {
     file,

@@ -1,13 +1,12 @@
 // The workbook's one evaluation, off the page's thread: the same function the CLI and the memo call.
-import { evaluateWorkbook } from "../lib/model/evaluate.js";
+import { evaluateWorkbook, withoutDraws } from "../lib/model/evaluate.js";
 import type { CompareInit, CompareResult, CompareRun } from "./compare-protocol.js";
 import { serveSimulation } from "./serve.js";
 
 serveSimulation<CompareInit, CompareRun, CompareResult>((context, request) => {
   const result = evaluateWorkbook(request.subject, request.alternatives, context, { allOptions: request.allOptions });
-  const strip = <T extends { draws: unknown }>({ draws: _d, ...rest }: T) => rest;
   return {
-    evaluations: [result.subject.evaluation, ...result.alternatives].map(strip),
+    evaluations: [result.subject.evaluation, ...result.alternatives].map(withoutDraws),
     exposure: result.subject.exposure,
     overTime: result.subject.overTime,
     timeline: result.subject.timeline,

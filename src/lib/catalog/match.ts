@@ -23,23 +23,25 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
     screens.set(field, new RegExp(patterns.join("|"), "iu"));
   }
   /** A field as the rules see it: control characters (a NUL inside a name) and invisible marks read as spaces, runs of spaces as one. */
-  const DIRTY = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2060\ufeff]|\s\s/u;
-  const clean = (value: string) => (DIRTY.test(value) ? value.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2060\ufeff]+/gu, " ").replace(/\s+/g, " ").trim() : value.trim());
-  const screened = (fields: SoftwareFields) => {
-    for (const [field, regex] of screens) {
-      const value = fields[field];
-      if (value !== undefined && value !== "" && regex.test(clean(value))) return true;
-    }
-    return false;
-  };
+  const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2060\ufeff]+/gu;
+  const DIRTY = new RegExp(`${INVISIBLE.source}|\\s\\s`, "u");
+  const clean = (value: string) => (DIRTY.test(value) ? value.replace(INVISIBLE, " ").replace(/\s+/g, " ").trim() : value.trim());
   return {
     catalog,
     match(fields) {
-      if (!screened(fields)) return null;
+      // Each field cleaned once per record, then screened and matched.
+      const cleaned = new Map<MatchField, string>();
+      for (const field of screens.keys()) {
+        const value = fields[field];
+        if (value !== undefined && value !== "") cleaned.set(field, clean(value));
+      }
+      let screened = false;
+      for (const [field, regex] of screens) if (cleaned.has(field) && regex.test(cleaned.get(field)!)) screened = true;
+      if (!screened) return null;
       for (const { product, rules } of compiled) {
         for (const { field, regex } of rules) {
-          const value = fields[field];
-          if (value !== undefined && value !== "" && regex.test(clean(value))) return product;
+          const value = cleaned.get(field);
+          if (value !== undefined && regex.test(value)) return product;
         }
       }
       return null;

@@ -108,8 +108,6 @@ const regionNames = (() => {
 })();
 const placeName = (code: string) => (code === "EU" ? "the European Union" : code === "US" ? "the United States" : (regionNames?.of(code) ?? code));
 
-/** Obligations that require removal by a date: legal prohibitions and contractual obligations marked as deadlines. */
-
 /** One row per event and meaning (an event may reach the organisation through two audiences with the same effect). */
 function distinct(obligations: readonly ApplicableObligation[]): ApplicableObligation[] {
   const seen = new Set<string>();

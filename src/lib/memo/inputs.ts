@@ -1,5 +1,5 @@
 import { breakdown } from "../model/breakdown.js";
-import { alternativeFor, assumptionsRead, type EvaluationContext, type WorkbookEvaluation } from "../model/evaluate.js";
+import { alternativeFor, assumptionsRead, withoutDraws, type EvaluationContext, type WorkbookEvaluation } from "../model/evaluate.js";
 import type { FleetRow } from "../model/fleet.js";
 import { isKasperskyDevice } from "../model/frozen.js";
 import { lawfulUnder } from "../regulation/continued-use.js";
@@ -65,7 +65,6 @@ export function hashText(subject: Scenario, alternatives: readonly Scenario[], c
 
 /** Everything the memo says, from the workbook's one evaluation: the CLI and the Memo page both build it here. */
 export async function memoInputs(subject: Scenario, alternatives: readonly Scenario[], context: EvaluationContext, result: WorkbookEvaluation, software: MemoInputs["software"]): Promise<MemoInputs> {
-  const strip = <T extends { draws: unknown }>({ draws: _d, ...rest }: T) => rest;
   const event = (role: "salesStopped" | "updatesStopped") => {
     const e = milestone(context.regulation, role);
     return { date: e.date, instant: eventInstant(e).toISOString(), time: e.time ? `${e.time.local} ${e.time.zone}` : null, citation: e.citation, instrument: e.instrument };
@@ -74,8 +73,8 @@ export async function memoInputs(subject: Scenario, alternatives: readonly Scena
   const obligations = obligationsFor(context.regulation, subject.profile);
   return {
     scenario: subject,
-    evaluation: strip(result.subject.evaluation),
-    alternatives: result.alternatives.map(strip),
+    evaluation: withoutDraws(result.subject.evaluation),
+    alternatives: result.alternatives.map(withoutDraws),
     decision: result.decision,
     obligations,
     continuedUseLawful: lawfulUnder(obligations),

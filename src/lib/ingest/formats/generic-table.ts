@@ -77,7 +77,7 @@ export const genericTable: TableFormat = {
       const type = get("deviceType");
       if (type) {
         const mapped = DEVICE_TYPES.get(type.toLowerCase());
-        if (!mapped) return rejected(line, c.name(i.deviceType), `unknown device type "${type}"; expected one of ${Object.keys(DEVICE_TYPES).join(", ")}`);
+        if (!mapped) return rejected(line, c.name(i.deviceType), `unknown device type "${type}"; expected one of ${[...DEVICE_TYPES.keys()].join(", ")}`);
         device.deviceType = mapped;
       }
       const ownership = get("ownership");
