@@ -1,18 +1,6 @@
-/** What `model` and `memo` say about the inventory a scenario named: which files were read, which not, and why. */
-import type { SourceReport } from "../src/lib/ingest/types.js";
+/** What `model`, `memo` and `summary` print about the inventory: which files were read, which not, and why. */
+import type { InventoryReport } from "../src/lib/ingest/inventory-report.js";
 import type { Io } from "./command.js";
-
-export interface InventoryReport {
-  read: { file: string; format: string | null; rows: number; accepted: number; rejected: number }[];
-  unreadable: { file: string; reason: string }[];
-}
-
-export function inventoryReport(sources: readonly SourceReport[]): InventoryReport {
-  return {
-    read: sources.filter((s) => s.fatal === null).map((s) => ({ file: s.file, format: s.format, rows: s.rows, accepted: s.accepted, rejected: s.rejected })),
-    unreadable: sources.filter((s) => s.fatal !== null).map((s) => ({ file: s.file, reason: s.fatal! })),
-  };
-}
 
 /**
  * Prints the inventory's sources on stderr. A file the scenario names that could not be read

@@ -1,7 +1,8 @@
 /** `offramp memo`: the decision memo as Markdown, HTML, DOCX or PDF. */
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { inventoryReport, reportInventory } from "./inventory-report.js";
+import { inventoryReport } from "../src/lib/ingest/inventory-report.js";
+import { reportInventory } from "./inventory-report.js";
 import { toDocx } from "../src/lib/memo/docx.js";
 import { toHtml } from "../src/lib/memo/html.js";
 import { toMarkdown } from "../src/lib/memo/markdown.js";

@@ -6,7 +6,8 @@ import { loadScenario } from "../loaders/model/scenario.js";
 import { readJson } from "../loaders/data/read.js";
 import { parseScenario } from "../src/lib/scenario/parse.js";
 import { UsageError, type Command } from "./command.js";
-import { inventoryReport, reportInventory } from "./inventory-report.js";
+import { inventoryReport } from "../src/lib/ingest/inventory-report.js";
+import { reportInventory } from "./inventory-report.js";
 
 const usd = (x: number) => `$${Math.round(x).toLocaleString("en-US")}`;
 

@@ -10,7 +10,8 @@ import { loadFacts } from "../loaders/data/facts.js";
 import { dataDir, organisationDir, workbookScenarioFile } from "../loaders/data/paths.js";
 import { readJson } from "../loaders/data/read.js";
 import { loadFleet } from "../loaders/data/workbook.js";
-import { inventoryReport, reportInventory } from "./inventory-report.js";
+import { inventoryReport } from "../src/lib/ingest/inventory-report.js";
+import { reportInventory } from "./inventory-report.js";
 import { UsageError, type Command } from "./command.js";
 
 export const summary: Command = {

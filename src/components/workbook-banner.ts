@@ -1,4 +1,5 @@
 import { html } from "htl";
+import { inventoryReport } from "../lib/ingest/inventory-report.js";
 import { describeChanges, type ChangeFacts } from "../lib/scenario/changes.js";
 import type { CurrentInventory } from "../state/inventory.js";
 import type { Workbook } from "../state/workbook.js";
@@ -27,6 +28,8 @@ export function workbookBanner(workbook: Workbook, inventory: CurrentInventory, 
       origin.kind === "sample"
         ? html`<span data-inventory="sample">the bundled sample (${plural(origin.files, "export")}${inventory.fleet.exportedAt ? `, taken ${inventory.fleet.exportedAt.slice(0, 10)}` : ""})</span>`
         : html`<span data-inventory="yours">your exports (${plural(origin.files.length, "file")}, read ${origin.readAt.slice(0, 16).replace("T", " ")} UTC${origin.kept ? ", kept on this device" : ", this tab only"})</span>`;
+    // Figures from part of an estate must not pass for the whole of it: every page says which exports were not read.
+    const unread = inventoryReport(inventory.fleet.sources).unreadable;
     const undo = html`<button type="button" disabled=${!workbook.canUndo}>Undo</button>` as HTMLButtonElement;
     undo.onclick = () => {
       if (workbook.undo()) status.textContent = "Undone: the previous state of the scenario is back on every page.";
@@ -45,6 +48,13 @@ export function workbookBanner(workbook: Workbook, inventory: CurrentInventory, 
       html`<p><strong>Modelling <span data-banner-organisation>${s.profile.name}</span></strong> · inventory: ${inv} · scenario: <strong data-banner-scenario>${s.name}</strong>${
         changes.length ? html`, <span data-banner-changes=${changes.length}>${plural(changes.length, "change")} from “${workbook.base.name}”</span>` : html`, <span data-banner-changes="0">unchanged from its preset</span>`
       }</p>`,
+      ...(unread.length
+        ? [
+            html`<p role="alert" class="workbook-banner__error" data-unread=${unread.length}>${unread.length === 1 ? "One export" : `${unread.length.toLocaleString("en-US")} exports`} could not be read, so the figures cover only the rest: ${unread.map(
+              (u, i) => html`${i ? "; " : ""}<strong>${u.file}</strong> (${u.reason.length > 160 ? `${u.reason.slice(0, 160)}…` : u.reason})`,
+            )}. <a href="./inventory">Inventory</a> has the details.</p>`,
+          ]
+        : []),
       ...(workbook.arrived
         ? [
             html`<p role="status" data-arrived>Opened a shared scenario: <strong>${workbook.arrived}</strong>. Undo returns to the scenario you had.${

@@ -59,7 +59,7 @@ export function ownOrganisation(bundled: Scenario, back = false): (s: Scenario) 
 }
 
 export async function openCurrent(facts: Facts, sample: Fleet, bundled: Scenario): Promise<Opened> {
-  const workbook = openWorkbook({ bundled, presets: facts.presets });
+  const workbook = await openWorkbook({ bundled, presets: facts.presets });
   const inventory = await currentInventory(sample, bundled.inventory.length);
   const fleet = inventory.fleet;
   const inventoryRefs = inventory.origin.kind === "yours" ? refsOf(inventory.origin.files) : bundled.inventory;

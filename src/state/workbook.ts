@@ -27,6 +27,9 @@ export interface Place {
   now?(): number;
 }
 
+/** A shared link read from the URL: its scenario, or why it could not be read (null: no link). */
+export type LinkOutcome = { scenario: Scenario } | { error: string } | null;
+
 /** Edits closer together than this are one edit for Undo: a word typed is undone at once. */
 export const BURST_MS = 1500;
 
@@ -70,26 +73,41 @@ export class Workbook {
   /** Set when the URL held a link that could not be read: the reason, for the banner. */
   readonly linkError: string | null = null;
 
+  /**
+   * Starts from storage (or the bundled scenario). `link` is what `Workbook.open` made of a
+   * shared link in the URL: its scenario, or why it could not be read.
+   */
   constructor(
     readonly facts: WorkbookFacts,
     readonly place: Place,
+    link: LinkOutcome = null,
   ) {
     const stored = this.#read();
     this.#state = stored ?? { scenario: facts.bundled, base: facts.bundled, history: [] };
-    const link = new URLSearchParams(place.hash()).get("s");
-    // Back and Forward show the workbook as it is now, not as the older URL had it.
-    if (link && place.navigation() !== "back_forward") {
-      try {
-        const shared = decodeScenario(link);
-        if (!sameShared(shared, this.#state.scenario)) {
-          const base = facts.presets.find((p) => p.id === shared.id) ?? shared;
-          this.#state = { scenario: { ...shared, inventory: this.#state.scenario.inventory }, base, history: [...this.#state.history, this.#state.scenario].slice(-HISTORY), arrived: shared.name };
-        }
-      } catch (error) {
-        this.linkError = (error as Error).message;
-      }
+    if (link && "error" in link) this.linkError = link.error;
+    else if (link && !sameShared(link.scenario, this.#state.scenario)) {
+      const shared = link.scenario;
+      const base = facts.presets.find((p) => p.id === shared.id) ?? shared;
+      this.#state = { scenario: { ...shared, inventory: this.#state.scenario.inventory }, base, history: [...this.#state.history, this.#state.scenario].slice(-HISTORY), arrived: shared.name };
     }
     this.#write();
+  }
+
+  /**
+   * The workbook as this page's URL asks: a shared link (`#s=…`) is unpacked off the main thread
+   * first, unless the page was reached by Back or Forward (which show the workbook as it is now).
+   */
+  static async open(facts: WorkbookFacts, place: Place): Promise<Workbook> {
+    const text = new URLSearchParams(place.hash()).get("s");
+    let link: LinkOutcome = null;
+    if (text && place.navigation() !== "back_forward") {
+      try {
+        link = { scenario: await decodeScenario(text) };
+      } catch (error) {
+        link = { error: (error as Error).message };
+      }
+    }
+    return new Workbook(facts, place, link);
   }
 
   #read(): Stored | null {
@@ -246,13 +264,18 @@ export class Workbook {
   }
 }
 
-let opened: Workbook | null = null;
+let opened: Promise<Workbook> | null = null;
 
 /** The page's workbook (one per page), kept in step with other tabs and the back-forward cache. */
-export function openWorkbook(facts: WorkbookFacts, place: Place = browserPlace()): Workbook {
-  if (opened) return opened;
-  const workbook = new Workbook(facts, place);
-  opened = workbook;
+export function openWorkbook(facts: WorkbookFacts, place: Place = browserPlace()): Promise<Workbook> {
+  opened ??= Workbook.open(facts, place).then((workbook) => {
+    listen(workbook);
+    return workbook;
+  });
+  return opened;
+}
+
+function listen(workbook: Workbook): void {
   if (typeof window !== "undefined") {
     window.addEventListener("storage", (event) => {
       if (event.key === STORAGE_KEY) workbook.resync();
@@ -261,5 +284,4 @@ export function openWorkbook(facts: WorkbookFacts, place: Place = browserPlace()
       if (event.persisted) workbook.resync();
     });
   }
-  return workbook;
 }

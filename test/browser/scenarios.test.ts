@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { deflateSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { useSite } from "./site.js";
 
@@ -51,6 +52,18 @@ describe("the Scenarios page", () => {
     await opened.getByRole("button", { name: "Undo" }).click();
     await expect.poll(() => opened.locator("[data-banner-scenario]").textContent()).not.toBe("Colleague's plan");
     await other.close();
+    await page.close();
+  });
+
+  it("refuses a link that unpacks to a gigabyte (a deflate bomb) off the page's thread, says why, and keeps the workbook", async () => {
+    const bomb = Buffer.from(deflateSync(new Uint8Array(300_000_000), { level: 9 })).toString("base64url");
+    const { page, report } = await site.open(`/index.html#s=${bomb}`);
+    const alert = page.locator(".workbook-banner__error");
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.textContent()).toMatch(/The link's scenario could not be read \(the link's scenario unpacks to more than 1 MB, which no scenario needs; it was not opened\); showing the workbook you had\./);
+    // The page was drawn from the workbook it had: the sample's headline figures are on screen.
+    await expect.poll(() => page.locator("[data-banner-scenario]").textContent()).toMatch(/\S/);
+    expect(report.errors).toEqual([]);
     await page.close();
   });
 });

@@ -55,24 +55,24 @@ describe("the current scenario", () => {
     expect(again.canUndo).toBe(true);
   });
 
-  it("adopts a shared link when it is opened, keeps the previous scenario one Undo away, and ignores an old URL on Back", () => {
+  it("adopts a shared link when it is opened, keeps the previous scenario one Undo away, and ignores an old URL on Back", async () => {
     const items = new Map<string, string>();
     const mine = new Workbook(facts, place("", "navigate", items));
     mine.edit({ ...mine.scenario, horizonMonths: 24 });
     const link = `s=${encodeScenario({ ...presets[1]!, name: "Colleague's plan" })}`;
-    const opened = new Workbook(facts, place(link, "navigate", items));
+    const opened = await Workbook.open(facts, place(link, "navigate", items));
     expect(opened.scenario.name).toBe("Colleague's plan");
     expect(opened.arrived).toBe("Colleague's plan");
     expect(opened.base.id).toBe(presets[1]!.id);
     opened.undo();
     expect(opened.scenario.horizonMonths).toBe(24);
-    const back = new Workbook(facts, place(link, "back_forward", items));
+    const back = await Workbook.open(facts, place(link, "back_forward", items));
     expect(back.scenario.horizonMonths).toBe(24);
   });
 
-  it("a damaged link or damaged storage never loses the workbook: it says so, or starts from the bundled scenario", () => {
+  it("a damaged link or damaged storage never loses the workbook: it says so, or starts from the bundled scenario", async () => {
     const items = new Map([[STORAGE_KEY, "{not json"]]);
-    const wb = new Workbook(facts, place("s=!!!", "navigate", items));
+    const wb = await Workbook.open(facts, place("s=!!!", "navigate", items));
     expect(wb.scenario).toEqual(bundled);
     expect(wb.linkError).toMatch(/base64url/);
   });

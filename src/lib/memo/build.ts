@@ -6,6 +6,7 @@ import { isRemovalObligation } from "../regulation/deadlines.js";
 import type { ApplicableObligation } from "../regulation/obligations.js";
 import type { DecisionAnalysis, RankedOption } from "../scenario/compare.js";
 import { hardDeadlines } from "../scenario/compare.js";
+import type { InventoryReport } from "../ingest/inventory-report.js";
 import type { Assumption, Scenario, Source } from "../schema/index.js";
 import { count, money, percent, type Block, type MemoDocument, type Section } from "./document.js";
 
@@ -22,6 +23,8 @@ export interface MemoInputs {
   /** The vendor's sales stop and update cutoff, from the timeline data (never written into the text by hand). */
   milestones: Record<"salesStopped" | "updatesStopped", { date: string; instant: string; time: string | null; citation: string; instrument: string }>;
   fleet: { devices: number; kasperskyDevices: number; byUnit: { unit: string; devices: number; kaspersky: number }[] };
+  /** The inventory exports the figures come from, with their row counts, and those that could not be read. */
+  inventory: InventoryReport;
   exposure: Pick<ExposureReport, "valueOfInformation" | "tornado" | "fleetMultiplier" | "frozenWeightShare">;
   /** Every assumption in force, with whether the scenario changed it. */
   assumptions: (Assumption & { changed: boolean })[];
@@ -506,6 +509,7 @@ export function buildMemo(m: MemoInputs): MemoDocument {
       id: "where",
       heading: "Where Kaspersky runs",
       blocks: [
+        ...unreadWarning(m),
         { kind: "table", caption: "Devices by business unit", columns: ["Business unit", "Devices", "Running Kaspersky"], rows: m.fleet.byUnit.map((u) => [u.unit, count(u.devices), count(u.kaspersky)]) },
         { kind: "figure", id: "by-unit", title: "Devices running Kaspersky (red) and the rest (grey), by business unit", alt: `Bar chart of devices per business unit, split into those running Kaspersky and the rest; ${m.fleet.byUnit.map((u) => `${u.unit}: ${u.kaspersky} of ${u.devices}`).join("; ")}.` },
       ],
@@ -548,11 +552,35 @@ export function buildMemo(m: MemoInputs): MemoDocument {
           language: "sh",
           text: [`offramp model --scenario <file>${compare} --seed ${e.seed} --trials ${m.trials} --json`, `offramp memo --scenario <file>${compare} --format md --out memo.md`].join("\n"),
         },
+        ...inventoryBlocks(m),
         { kind: "code", language: "json", text: JSON.stringify(s, null, 2) },
       ],
     },
   ];
   return { title: `Leaving Kaspersky: ${s.profile.name}`, subtitle: `Decision memo for the board${s.profile.sector ? ` (${s.profile.sector})` : ""}, scenario "${s.name}"`, date: s.asOf, sections };
+}
+
+/** Said where the devices are counted: figures from part of an estate must not pass for the whole of it. */
+function unreadWarning(m: MemoInputs): Block[] {
+  const u = m.inventory.unreadable;
+  if (u.length === 0) return [];
+  return [para(`${u.length === 1 ? "One inventory export" : `${count(u.length)} inventory exports`} could not be read (${u.map((x) => x.file).join(", ")}), so the counts below cover only the exports that were; the appendix says why.`)];
+}
+
+/** The appendix's account of the inventory: every export read, with its rows, and any that could not be. */
+function inventoryBlocks(m: MemoInputs): Block[] {
+  const { read, unreadable } = m.inventory;
+  const blocks: Block[] = [];
+  if (read.length)
+    blocks.push({
+      kind: "table",
+      caption: "Inventory exports read (rows read = accepted + rejected; a rejected row is named with its line in offramp ingest)",
+      columns: ["Export", "Format", "Rows", "Accepted", "Rejected"],
+      rows: read.map((r) => [r.file, r.format ?? "", count(r.rows), count(r.accepted), count(r.rejected)]),
+    });
+  else blocks.push(para("No inventory export was read."));
+  if (unreadable.length) blocks.push(para(`Could not be read: ${unreadable.map((u) => `${u.file} (${u.reason})`).join("; ")}.`));
+  return blocks;
 }
 
 function uniqueSources(m: MemoInputs): Source[] {

@@ -5,6 +5,8 @@ import { isKasperskyDevice } from "../model/frozen.js";
 import { lawfulUnder } from "../regulation/continued-use.js";
 import { eventInstant, milestone } from "../regulation/milestones.js";
 import { obligationsFor } from "../regulation/obligations.js";
+import { inventoryReport } from "../ingest/inventory-report.js";
+import type { SourceReport } from "../ingest/types.js";
 import type { Assumption, Scenario } from "../schema/index.js";
 import type { MemoInputs } from "./build.js";
 import { sha256 } from "./hash.js";
@@ -63,8 +65,21 @@ export function hashText(subject: Scenario, alternatives: readonly Scenario[], c
   return JSON.stringify({ scenario: subject, alternatives: alternatives.map((a) => alternativeFor(subject, a)), rows: context.rows, defaults: context.defaults, book: context.book, options: context.options, regulation: context.regulation });
 }
 
+/**
+ * The inventory as the memo's appendix lists it: each export by its file name (the CLI names
+ * files relative to the scenario, a browser by name alone), sorted, so both write the same lines.
+ */
+export function memoInventory(sources: readonly SourceReport[]): MemoInputs["inventory"] {
+  const name = (file: string) => file.split(/[\\/]/).pop() || file;
+  const report = inventoryReport(sources);
+  return {
+    read: report.read.map((r) => ({ ...r, file: name(r.file) })).sort((a, b) => a.file.localeCompare(b.file)),
+    unreadable: report.unreadable.map((u) => ({ ...u, file: name(u.file) })).sort((a, b) => a.file.localeCompare(b.file)),
+  };
+}
+
 /** Everything the memo says, from the workbook's one evaluation: the CLI and the Memo page both build it here. */
-export async function memoInputs(subject: Scenario, alternatives: readonly Scenario[], context: EvaluationContext, result: WorkbookEvaluation, software: MemoInputs["software"]): Promise<MemoInputs> {
+export async function memoInputs(subject: Scenario, alternatives: readonly Scenario[], context: EvaluationContext, sources: readonly SourceReport[], result: WorkbookEvaluation, software: MemoInputs["software"]): Promise<MemoInputs> {
   const event = (role: "salesStopped" | "updatesStopped") => {
     const e = milestone(context.regulation, role);
     return { date: e.date, instant: eventInstant(e).toISOString(), time: e.time ? `${e.time.local} ${e.time.zone}` : null, citation: e.citation, instrument: e.instrument };
@@ -80,6 +95,7 @@ export async function memoInputs(subject: Scenario, alternatives: readonly Scena
     continuedUseLawful: lawfulUnder(obligations),
     milestones: { salesStopped: event("salesStopped"), updatesStopped: event("updatesStopped") },
     fleet: memoFleet(context.rows),
+    inventory: memoInventory(sources),
     exposure: { valueOfInformation: e.valueOfInformation, tornado: e.tornado, fleetMultiplier: e.fleetMultiplier, frozenWeightShare: e.frozenWeightShare },
     assumptions: [...planAndPriceRows(subject, context.book), ...memoLedger(context.defaults, subject.assumptions, assumptionsRead(subject, context))],
     software,

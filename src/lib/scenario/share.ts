@@ -1,4 +1,4 @@
-import { deflateSync, Inflate, strFromU8, strToU8 } from "fflate";
+import { AsyncInflate, deflateSync, strFromU8, strToU8 } from "fflate";
 import type { Scenario } from "../schema/index.js";
 import { fromBase64Url, toBase64Url } from "../util/base64.js";
 import { parseScenario } from "./parse.js";
@@ -29,30 +29,46 @@ export const LINK_MAX_BYTES = 1_000_000;
 /** The most link text read: deflate cannot pack a real scenario below a thousandth of its size. */
 const LINK_MAX_CHARS = 2_000_000;
 
-/** Inflates at most `cap` bytes, feeding the input a kilobyte at a time so a deflate bomb stops early. */
-function inflateCapped(bytes: Uint8Array, cap: number): Uint8Array {
-  const out = new Uint8Array(cap);
-  let length = 0;
-  let over = false;
-  const inflater = new Inflate((chunk) => {
-    if (over) return;
-    if (length + chunk.length > cap) over = true;
-    else {
+/**
+ * Inflates at most `cap` bytes in a worker (fflate's, a Web Worker in a browser and a worker
+ * thread in Node), so a deflate bomb neither blocks the page nor fills its memory: input goes in
+ * a kilobyte at a time, and the worker is stopped as soon as the output would pass the cap.
+ */
+function inflateCapped(bytes: Uint8Array, cap: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const out = new Uint8Array(cap);
+    let length = 0;
+    let done = false;
+    const inflater = new AsyncInflate();
+    const finish = (error: Error | null) => {
+      if (done) return;
+      done = true;
+      inflater.terminate();
+      if (error) reject(error);
+      else resolve(out.subarray(0, length));
+    };
+    inflater.ondata = (error, chunk, final) => {
+      if (done) return;
+      if (error) return finish(error);
+      if (length + chunk.length > cap) return finish(new Error(`the link's scenario unpacks to more than ${(cap / 1e6).toLocaleString("en-US")} MB, which no scenario needs; it was not opened`));
       out.set(chunk, length);
       length += chunk.length;
-    }
+      if (final) finish(null);
+    };
+    if (bytes.length === 0) return finish(new Error("the link is empty"));
+    for (let i = 0; i < bytes.length; i += 1024) inflater.push(bytes.slice(i, i + 1024), i + 1024 >= bytes.length);
   });
-  for (let i = 0; i < bytes.length && !over; i += 1024) inflater.push(bytes.subarray(i, i + 1024), i + 1024 >= bytes.length);
-  if (over) throw new Error(`the link's scenario unpacks to more than ${(cap / 1e6).toLocaleString("en-US")} MB, which no scenario needs; it was not opened`);
-  return out.subarray(0, length);
 }
 
-/** Reads a scenario back from `encodeScenario`'s text, validating it like a file; a link that unpacks too large is refused. */
-export function decodeScenario(text: string): Scenario {
+/**
+ * Reads a scenario back from `encodeScenario`'s text, validating it like a file. The unpacking
+ * runs off the main thread; a link that unpacks too large is refused with a message that says so.
+ */
+export async function decodeScenario(text: string): Promise<Scenario> {
   if (text.length > LINK_MAX_CHARS) throw new Error(`the link is ${text.length.toLocaleString("en-US")} characters long, more than any scenario needs; it was not opened`);
   let json: unknown;
   try {
-    json = JSON.parse(strFromU8(inflateCapped(fromBase64Url(text), LINK_MAX_BYTES)));
+    json = JSON.parse(strFromU8(await inflateCapped(fromBase64Url(text), LINK_MAX_BYTES)));
   } catch (error) {
     const message = (error as Error).message;
     throw new Error(message.endsWith("it was not opened") ? message : `the link does not hold a scenario (${message})`);

@@ -275,3 +275,23 @@ describe("build.ts", () => {
     }
   });
 });
+
+describe("the memo names the inventory its figures come from", () => {
+  it("the appendix lists every export read with its rows, accepted and rejected, and the counts add up", () => {
+    const appendix = section(buildMemo(federalContractor), "appendix");
+    const table = appendix.blocks.find((b) => b.kind === "table" && b.caption.startsWith("Inventory exports read"));
+    expect(table && table.kind === "table" && table.rows).toEqual([
+      ["defender-tvm.csv", "defender-tvm", "9,412", "9,410", "2"],
+      ["ksc-hosts.xlsx", "ksc", "120", "120", "0"],
+    ]);
+    expect(prose(buildMemo(federalContractor))).not.toMatch(/could not be read/);
+  });
+
+  it("an export that could not be read is named where the devices are counted and in the appendix, with its reason", () => {
+    const memo = buildMemo(privateCompany);
+    const where = section(memo, "where").blocks[0]!;
+    expect(where).toEqual({ kind: "paragraph", text: "One inventory export could not be read (mecm-sales.csv), so the counts below cover only the exports that were; the appendix says why." });
+    expect(section(memo, "appendix").blocks.flatMap(text)).toContain("Could not be read: mecm-sales.csv (cannot be read (ENOENT)).");
+    expect(toMarkdown(memo, [])).toContain("| intune-devices.csv | intune | 1,200 | 1,200 | 0 |");
+  });
+});
