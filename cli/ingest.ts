@@ -40,7 +40,7 @@ export const ingest: Command = {
 /** The CLI's JSON document: the contract other tools rely on. */
 export function toJson(inventory: Inventory) {
   return {
-    sources: inventory.sources.map((s) => ({ file: s.file, format: s.format, encoding: s.encoding, delimiter: s.delimiter, rows: s.rows, accepted: s.accepted, rejected: s.rejected, errors: s.errors, fatal: s.fatal })),
+    sources: inventory.sources.map((s) => ({ file: s.file, format: s.format, encoding: s.encoding, delimiter: s.delimiter, rows: s.rows, accepted: s.accepted, rejected: s.rejected, errors: s.errors, warnings: s.warnings, fatal: s.fatal })),
     devices: inventory.devices.length,
     kaspersky: inventory.kaspersky,
   };
@@ -55,8 +55,10 @@ function toText(inventory: Inventory): string {
       continue;
     }
     const delimiter = s.delimiter === "\t" ? "tab" : s.delimiter;
-    lines.push(`${s.rejected ? "!" : "✓"} ${s.file}: ${s.format}, ${s.encoding}${delimiter ? `, ${delimiter}-delimited` : ""}; ${n(s.rows)} rows: ${n(s.accepted)} accepted, ${n(s.rejected)} rejected`);
+    lines.push(`${s.rejected || s.warnings.length ? "!" : "✓"} ${s.file}: ${s.format}, ${s.encoding}${delimiter ? `, ${delimiter}-delimited` : ""}; ${n(s.rows)} rows: ${n(s.accepted)} accepted, ${n(s.rejected)} rejected`);
     for (const e of s.errors.slice(0, 10)) lines.push(`    line ${e.line}${e.column ? `, column "${e.column}"` : ""}: ${e.message}`);
+    for (const w of s.warnings.slice(0, 10)) lines.push(`    warning, line ${w.line}: ${w.message}`);
+    if (s.warnings.length > 10) lines.push(`    …and warnings on ${s.warnings.length - 10} more lines`);
     if (s.rejected > 10) lines.push(`    … ${n(s.rejected - 10)} more (see --json)`);
   }
   lines.push("", `${n(inventory.devices.length)} devices; ${n(inventory.kaspersky.devices)} run a Kaspersky product the US prohibition covers (${n(inventory.kaspersky.installs)} installs)`);

@@ -54,7 +54,7 @@ describe("a memo written in the browser", () => {
     await page.goto(`${site.origin()}/scenarios.html`, { waitUntil: "networkidle" });
     const unread = page.locator("[data-unread]");
     await unread.waitFor({ timeout: 30_000 });
-    expect(await unread.textContent()).toMatch(/^One export could not be read, so the figures cover only the rest: colours\.csv \(no known format has these headers: Colour;Size;Weight.*\)\. Inventory has the details\.$/);
+    expect(await unread.textContent()).toMatch(/^One export could not be read, so the figures cover only the rest: colours\.csv \(no known format has these headers: Colour, Size, Weight.*\)\. Inventory has the details\.$/);
     const exported = JSON.parse(await download(page, "json"));
     // The scenario names its inventory by file name and content hash, never by rows.
     expect(exported.inventory.map((r: { file: string }) => r.file)).toEqual(files.map((f) => basename(f)));

@@ -292,6 +292,9 @@ describe("encoding: one stray byte does not turn a UTF-8 export into Windows-125
     const result = readInput(bytes, { file: "mecm.csv", format: "mecm-arp" });
     expect(result.report.encoding).toBe("utf-8");
     expect(JSON.stringify(result.software)).toContain("Лаборатория");
+    // The stray byte is replaced, and the file says where: line 2, the only line with one.
+    expect(result.report.warnings).toEqual([{ line: 2, column: null, message: "bytes that are not valid UTF-8 were replaced by �" }]);
+    expect(readInput(bytes, { file: "mecm.csv", format: "mecm-arp", chunk: 7 }).report.warnings).toEqual(result.report.warnings);
   });
   it("a real Windows-1252 file is still read as one", () => {
     expect(sniffEncoding(new Uint8Array([...utf8("Name,Publisher\nCaf"), 0xe9, ...utf8(",Soci"), 0xe9, ...utf8("t"), 0xe9, ...utf8("\n")]))).toBe("windows-1252");

@@ -1,5 +1,5 @@
 import type { CompiledCatalog } from "../catalog/match.js";
-import { CsvChunker, RecordTooLongError, type CsvRecord } from "./csv-chunks.js";
+import { CsvChunker, type CsvRecord } from "./csv-chunks.js";
 import { ingestWorkbookRows, isZip, readWorkbookTables } from "./workbook.js";
 import { sniffDelimiter } from "./delimiter.js";
 import { decoderFor, sniffEncoding, type Decoder } from "./encoding.js";
@@ -41,6 +41,8 @@ export const MAX_WORKBOOK_BYTES = 200 * 1024 * 1024;
 export const MAX_JSON_LINE_CHARS = 16 * 1024 * 1024;
 const tooLongLine = `the line is over ${MAX_JSON_LINE_CHARS / 1024 / 1024} MB, too long to read; it was skipped`;
 /** A single JSON document (an SBOM) is read whole; past this it is refused. */
+/** Lines with replaced bytes listed per file (the first ones; enough to find and fix them). */
+const MAX_WARNINGS = 100;
 export const MAX_JSON_DOCUMENT_CHARS = 256 * 1024 * 1024;
 
 /**
@@ -68,7 +70,7 @@ export class IngestFile {
   private readonly formats: readonly Format[];
 
   constructor(private readonly options: IngestOptions) {
-    this.report = { file: options.file, format: null, encoding: null, delimiter: null, rows: 0, accepted: 0, rejected: 0, errors: [], fatal: null };
+    this.report = { file: options.file, format: null, encoding: null, delimiter: null, rows: 0, accepted: 0, rejected: 0, errors: [], warnings: [], fatal: null };
     this.context = { file: options.file, now: options.now ?? new Date().toISOString(), mapping: options.mapping, device: options.device };
     this.maxErrors = options.maxListedErrors ?? 1000;
     this.formats = options.formats ?? FORMATS;
@@ -100,7 +102,37 @@ export class IngestFile {
       this.startDecoding();
       return;
     }
-    this.guard(() => this.text_(this.decoder!.decode(bytes, { stream: true }), false));
+    this.guard(() => this.text_(this.decoded(this.decoder!.decode(bytes, { stream: true })), false));
+  }
+
+  /** Lines of decoded text so far, for naming the line of a replaced byte. */
+  private decodedLines = 1;
+  /**
+   * Text as decoded, noting where the decoder replaced bytes that are not valid in the file's
+   * encoding (shown as �): the file keeps its encoding, and each such line gets a warning.
+   */
+  private decoded(text: string): string {
+    let replaced = text.indexOf("\uFFFD");
+    if (replaced < 0 || this.report.encoding === "windows-1252") {
+      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.decodedLines++;
+      return text;
+    }
+    let line = this.decodedLines;
+    let lastLine = 0;
+    for (let i = text.indexOf("\n"); ; i = text.indexOf("\n", i + 1)) {
+      const end = i < 0 ? text.length : i;
+      while (replaced >= 0 && replaced < end) {
+        if (line !== lastLine && this.report.warnings.length < MAX_WARNINGS) {
+          this.report.warnings.push({ line, column: null, message: `bytes that are not valid ${this.report.encoding === "utf-8-bom" ? "UTF-8" : (this.report.encoding ?? "").toUpperCase()} were replaced by �` });
+          lastLine = line;
+        }
+        replaced = text.indexOf("\uFFFD", replaced + 1);
+      }
+      if (i < 0) break;
+      line++;
+    }
+    this.decodedLines = line;
+    return text;
   }
 
   /** Ends the file: reads a buffered workbook (XLSX), or finishes the text it has been fed. */
@@ -125,7 +157,7 @@ export class IngestFile {
     if (this.zip) throw new Error("a workbook is read with finish(), not end()");
     if (this.mode !== "failed") {
       if (!this.decoder) this.startDecoding();
-      this.guard(() => this.text_(this.decoder!.decode(), true));
+      this.guard(() => this.text_(this.decoded(this.decoder!.decode()), true));
     }
     if (this.mode === "unknown" && !this.report.fatal) this.fail("the file is empty");
     return { report: this.report, devices: [...this.devices.values()], software: this.software };
@@ -144,14 +176,14 @@ export class IngestFile {
     const encoding: EncodingName = sniffEncoding(head.subarray(0, SNIFF_BYTES));
     this.report.encoding = encoding;
     this.decoder = decoderFor(encoding);
-    this.guard(() => this.text_(this.decoder!.decode(head, { stream: true }), false));
+    this.guard(() => this.text_(this.decoded(this.decoder!.decode(head, { stream: true })), false));
   }
 
   private guard(fn: () => void): void {
     try {
       fn();
     } catch (error) {
-      if (error instanceof FormatError || error instanceof RecordTooLongError) this.fail(error.message);
+      if (error instanceof FormatError) this.fail(error.message);
       else throw error;
     }
   }
@@ -210,10 +242,17 @@ export class IngestFile {
   private readonly record = (record: CsvRecord): void => {
     if (this.mode === "failed") return;
     if (!this.headers) {
+      if (record.malformed) throw new FormatError(`the header row on line ${record.line} cannot be read: ${record.malformed}`);
       this.openTable(record.fields);
+      // From here a record spanning lines with the wrong field count is a quote left open.
+      if (this.chunker) this.chunker.expectedFields = record.fields.length;
       return;
     }
     this.report.rows++;
+    if (record.malformed) {
+      this.outcome({ kind: "rejected", line: record.line, column: null, message: record.malformed });
+      return;
+    }
     if (record.fields.length !== this.headers.length) {
       this.outcome({ kind: "rejected", line: record.line, column: null, message: `expected ${this.headers.length} fields, found ${record.fields.length}` });
       return;

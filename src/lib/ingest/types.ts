@@ -75,6 +75,8 @@ export interface SourceReport {
   accepted: number;
   rejected: number;
   errors: RowError[];
+  /** Things read but worth knowing (bytes that were not valid in the file's encoding, replaced by �), with their line. */
+  warnings: RowError[];
   /** Set when the file could not be read at all; the other files still load. */
   fatal: string | null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvChunker, RecordTooLongError, type CsvRecord } from "../../../src/lib/ingest/csv-chunks.js";
+import { CsvChunker, MAX_RECORD_CHARS, type CsvRecord } from "../../../src/lib/ingest/csv-chunks.js";
 import { sniffDelimiter } from "../../../src/lib/ingest/delimiter.js";
 import { decoderFor, sniffEncoding } from "../../../src/lib/ingest/encoding.js";
 
@@ -69,9 +69,50 @@ describe("CsvChunker", () => {
     expect(parse("a,b\r\nc,d\n", 2).map((r) => r.fields)).toEqual([["a", "b"], ["c", "d"]]);
   });
 
-  it("gives up on a quote that never closes instead of holding the whole file", () => {
+  it("rejects the line of a quote that never closes, and reads the records after it, in any chunking", () => {
+    const text = 'a,b,c\n1,2,3\n"never closed,x\n4,5,6\n7,"two\nlines",8\n9,10,11\n';
+    for (const chunk of [1, 2, 5, 1000]) {
+      const records: CsvRecord[] = [];
+      const chunker = new CsvChunker(",", "\n");
+      chunker.push(text.slice(0, 6), (r) => records.push(r));
+      chunker.expectedFields = 3;
+      for (let i = 6; i < text.length; i += chunk) chunker.push(text.slice(i, i + chunk), (r) => records.push(r));
+      chunker.end((r) => records.push(r));
+      expect(records.map((r) => [r.line, r.malformed ? "malformed" : r.fields.join("|")])).toEqual([
+        [1, "a|b|c"],
+        [2, "1|2|3"],
+        [3, "malformed"],
+        [4, "4|5|6"],
+        [5, "7|two\nlines|8"],
+        [7, "9|10|11"],
+      ]);
+    }
+  });
+
+  it("gives up on a quoted field open for megabytes: its line is rejected, the lines after it are read, and memory stays bounded", () => {
+    const records: CsvRecord[] = [];
     const chunker = new CsvChunker(",", "\n");
-    chunker.push('a,b\nc,"never closed\n', () => {});
-    expect(() => chunker.push("x".repeat(5 * 1024 * 1024), () => {})).toThrow(RecordTooLongError);
+    chunker.push("a,b\n", (r) => records.push(r));
+    chunker.expectedFields = 2;
+    chunker.push('c,"never closed\n', (r) => records.push(r));
+    for (let i = 0; i < 6; i++) chunker.push(`${"x,y\n".repeat(256 * 1024)}`, (r) => records.push(r));
+    chunker.end((r) => records.push(r));
+    expect(records[1]).toMatchObject({ line: 2, malformed: expect.stringMatching(/runs past 4 MB/) });
+    expect(records.length).toBe(2 + 6 * 256 * 1024);
+    expect(records.at(-1)).toEqual({ line: 2 + 6 * 256 * 1024, fields: ["x", "y"] });
+    expect(MAX_RECORD_CHARS).toBe(4 * 1024 * 1024);
+  });
+
+  it("a file of nothing but broken quotes takes time in proportion to its length", () => {
+    const records: CsvRecord[] = [];
+    const chunker = new CsvChunker(",", "\n");
+    chunker.push("a,b\n", (r) => records.push(r));
+    chunker.expectedFields = 2;
+    const lines = 200_000;
+    const text = Array.from({ length: lines }, (_, i) => `"x${i}`).join("\n") + "\n";
+    for (let i = 0; i < text.length; i += 65_536) chunker.push(text.slice(i, i + 65_536), (r) => records.push(r));
+    chunker.end((r) => records.push(r));
+    expect(records.length).toBe(1 + lines);
+    expect(records.filter((r) => r.malformed).length).toBe(lines);
   });
 });
