@@ -1,18 +1,32 @@
-/** `offramp scenario validate|diff`: check a scenario file, or say what changed between two. */
+/** `offramp scenario validate|diff|from-link`: check a scenario file, say what changed between two, or open a share link as a file. */
+import { readFile, stat, writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
 import { compareEvaluations, evaluateScenario } from "../src/lib/model/evaluate.js";
 import { describeValue, diff } from "../src/lib/scenario/diff.js";
 import { nextDeadline } from "../src/lib/scenario/compare.js";
 import { readJson } from "../loaders/data/read.js";
+import { inventoryReport } from "../src/lib/ingest/inventory-report.js";
 import { parseScenario } from "../src/lib/scenario/parse.js";
 import { loadScenario } from "../loaders/model/scenario.js";
+import { loadFacts } from "../loaders/data/facts.js";
+import { dataDir } from "../loaders/data/paths.js";
 import { UsageError, type Command } from "./command.js";
+import { decodeScenario } from "../src/lib/scenario/share.js";
+
+/** A link in a file: refused unread when larger than any link (4 MB), read whole otherwise. */
+async function readLinkFile(path: string): Promise<string> {
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile()) throw new UsageError(`--file: ${path} is not a file that can be read`);
+  if (info.size > 4_000_000) throw new Error(`${path} is ${info.size.toLocaleString("en-US")} bytes, more than any share link; it was not read`);
+  return readFile(path, "utf8");
+}
 
 const usd = (x: number) => `$${Math.round(x).toLocaleString("en-US")}`;
 
 export const scenario: Command = {
   name: "scenario",
-  summary: "validate a scenario file (any version), or diff two and show how the headline figures move",
-  usage: "offramp scenario validate FILE | offramp scenario diff A B",
+  summary: "validate a scenario file (any version), diff two and show how the headline figures move, or turn a share link into a file",
+  usage: "offramp scenario validate FILE | offramp scenario diff A B | offramp scenario from-link URL|--file FILE [--out FILE]",
   async run(args, io) {
     const [verb, ...rest] = args;
     if (verb === "validate") {
@@ -21,7 +35,29 @@ export const scenario: Command = {
       const raw = await readJson(file);
       const parsed = parseScenario(raw, file);
       const from = (raw as { schemaVersion?: number }).schemaVersion;
-      io.out(`${file}: valid scenario "${parsed.name}" (version ${parsed.schemaVersion}${from !== parsed.schemaVersion ? `, migrated from version ${from}` : ""}); ${parsed.assumptions.length} assumption overrides, option ${parsed.option}${parsed.plan ? ", with a migration plan" : ""}`);
+      // Valid means it runs: every override within its bounds and the simulation within its budget,
+      // so the evaluation runs once (its errors name the input and end in exit 2).
+      let loaded: Awaited<ReturnType<typeof loadScenario>> | null = null;
+      let notRead = "";
+      try {
+        loaded = await loadScenario(file);
+      } catch (error) {
+        if (!/no inventory export could be read/.test((error as Error).message)) throw error;
+        notRead = (error as Error).message.replace(/^.*?: no inventory/, "no inventory");
+      }
+      for (const warning of loaded?.warnings ?? []) io.err(warning);
+      // Without its inventory the scenario still runs on no devices: bounds and budgets are checked alike.
+      const facts = loaded ? null : await loadFacts(parsed.programme, dataDir());
+      const context = loaded ? loaded.context : { rows: [], defaults: facts!.defaults, book: facts!.book, options: facts!.options, regulation: facts!.timeline, updatesStopped: facts!.updatesStopped.date };
+      const unread = loaded ? inventoryReport(loaded.sources).unreadable : [];
+      const started = performance.now();
+      evaluateScenario(loaded ? loaded.scenario : parsed, context);
+      const seconds = (performance.now() - started) / 1000;
+      io.out(
+        `${file}: valid scenario "${parsed.name}" (version ${parsed.schemaVersion}${from !== parsed.schemaVersion ? `, migrated from version ${from}` : ""}); ${parsed.assumptions.length} assumption overrides, option ${parsed.option}${parsed.plan ? ", with a migration plan" : ""}; ` +
+          `runs: ${parsed.trials.toLocaleString("en-US")} trials in ${seconds.toFixed(1)} s` +
+          (notRead ? ` on no devices (${notRead})` : unread.length ? ` (without ${unread.length} inventory file${unread.length === 1 ? "" : "s"} that could not be read: ${unread.map((u) => u.file).join(", ")})` : ""),
+      );
       return 0;
     }
     if (verb === "diff") {
@@ -54,7 +90,22 @@ export const scenario: Command = {
       io.out(lines.join("\n"));
       return 0;
     }
-    throw new UsageError(verb ? `unknown scenario command "${verb}"` : "say validate or diff");
+    if (verb === "from-link") {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { file: { type: "string" }, out: { type: "string" } } });
+      if ((values.file ? 1 : 0) + positionals.length !== 1) throw new UsageError("from-link takes a link, or --file with a file holding one");
+      // A link is read like a file: its size is checked before it is read whole.
+      const text = values.file ? await readLinkFile(values.file) : positionals[0]!;
+      const encoded = text.includes("#") ? (new URLSearchParams(text.slice(text.indexOf("#") + 1)).get("s") ?? "") : text.trim();
+      if (!encoded) throw new UsageError("the link has no scenario (#s=…) in it");
+      const opened = await decodeScenario(encoded);
+      const json = `${JSON.stringify(opened, null, 2)}\n`;
+      if (values.out) {
+        await writeFile(values.out, json);
+        io.err(`wrote ${values.out}: scenario "${opened.name}" (links never carry inventory references: add the exports with --inventory)`);
+      } else io.out(json.trimEnd());
+      return 0;
+    }
+    throw new UsageError(verb ? `unknown scenario command "${verb}"` : "say validate, diff or from-link");
   },
 };
 

@@ -61,7 +61,7 @@ export const genericTable: TableFormat = {
       }
       return c.find(...GENERIC_FIELDS[key]);
     };
-    for (const key of Object.keys(mapping)) if (!(key in GENERIC_FIELDS)) throw new FormatError(`the mapping names "${key}", which is not a field; fields are ${Object.keys(GENERIC_FIELDS).join(", ")}`);
+    for (const key of Object.keys(mapping)) if (!Object.hasOwn(GENERIC_FIELDS, key)) throw new FormatError(`the mapping names "${key}", which is not a field; fields are ${Object.keys(GENERIC_FIELDS).join(", ")}`);
     const i = Object.fromEntries((Object.keys(GENERIC_FIELDS) as GenericField[]).map((k) => [k, col(k)])) as Record<GenericField, number>;
     if (i.hostname < 0 && i.fqdn < 0) throw new FormatError(`no device column: map "hostname" to one of: ${headers.join(", ")}`);
     return (fields, line) => {
