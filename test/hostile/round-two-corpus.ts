@@ -129,6 +129,14 @@ export function liveElements(markdown: string): string[] {
   return found;
 }
 
+/** The Markdown memo was written, holds `payload` as text, and nothing in it would run. */
+const inertMemo = (payload: string) => (o: Outcome) => {
+  const md = o.files.get("memo.md") ?? "";
+  expectation(md.includes(payload), `the payload is in the memo, as text: ${payload}`);
+  const live = liveElements(md);
+  expectation(live.length === 0, `live in a Markdown viewer that allows HTML: ${live.join(", ")}`);
+};
+
 const expectation = (ok: boolean, message: string) => {
   if (!ok) throw new Error(message);
 };
@@ -397,13 +405,7 @@ export function roundTwoCorpus(): HostileCase[] {
             narrative: [{ id: "n1", heading: "<iframe src=javascript:alert(1)>", text: "[click](javascript:alert(document.cookie)) <svg onload=alert(1)>" }],
           })),
         ),
-      check: (o) => {
-        const md = o.files.get("memo.md") ?? "";
-        expectation(md.length > 1000, "a memo was written");
-        expectation(md.includes("alert(document.cookie)"), "the narrative is in the memo, as text");
-        const live = liveElements(md);
-        expectation(live.length === 0, `live in a Markdown viewer that allows HTML: ${live.join(", ")}`);
-      },
+      check: inertMemo("alert(document.cookie)"),
     },
     {
       id: "memo-cmdb-unit",
@@ -415,12 +417,7 @@ export function roundTwoCorpus(): HostileCase[] {
         write(dir, "cmdb.csv", `Hostname,Business Unit,Software\nfin-ws-1,<img src=x onerror=alert(1)>,${KES}\nfin-ws-2,Finance,${KES}\n`);
         return memo(dir, scenarioIn(dir, (s) => ({ ...s, inventory: [...(s.inventory as object[]), { file: "cmdb.csv", format: "generic-table" }] })));
       },
-      check: (o) => {
-        const md = o.files.get("memo.md") ?? "";
-        expectation(md.includes("img src=x onerror=alert(1)"), "the unit is in the memo's table");
-        const live = liveElements(md);
-        expectation(live.length === 0, `live in a Markdown viewer that allows HTML: ${live.join(", ")}`);
-      },
+      check: inertMemo("img src=x onerror=alert(1)"),
     },
     {
       id: "memo-html-payloads",

@@ -80,6 +80,22 @@ describe("numbers no organisation has, in a scenario or a share link", async () 
     expect(boundsOf(defaults.find((a) => a.id === "s_endpoint_malware_share")!)).toMatchObject({ min: 0, max: 1 });
     for (const d of defaults) expect(outOfBounds(d.value, d), d.id).toBeNull();
   });
+
+  it("any override of any assumption is refused exactly when a value is not finite or outside its bounds (property)", async () => {
+    const fc = (await import("fast-check")).default;
+    const value = fc.oneof(fc.double(), fc.constantFrom(Number.NaN, Infinity, -Infinity, 1e308, -1e308, 0, -0, 1, 7, Number.MIN_VALUE, 1e12, 1e12 + 1));
+    fc.assert(
+      fc.property(fc.constantFrom(...defaults), value, value, value, fc.boolean(), (d, a, b, c, point) => {
+        const v = point ? ({ kind: "point", value: a } as const) : ({ kind: "range", low: a, likely: b, high: c } as const);
+        const { min, max } = boundsOf(d);
+        const inside = (point ? [a] : [a, b, c]).every((x) => Number.isFinite(x) && x >= min && x <= max);
+        const problem = outOfBounds(v, d);
+        expect(problem === null).toBe(inside);
+        if (problem) expect(problem).toMatch(/^must be (from 0 to 1 \(a fraction\)|above 0|0 or more|within ±1e\+12), got /);
+      }),
+      { numRuns: 2000, seed: 15 },
+    );
+  });
 });
 
 describe("a scenario's dates and plan, bounded where they are read", async () => {
