@@ -29,6 +29,15 @@ afterAll(() => rmSync(outside.dir, { recursive: true, force: true }));
 
 const cases = roundTwoCorpus();
 
+/** Each process case's wall time and peak memory, written to .ci-out/ for the record. */
+const measured: { id: string; class: string; exit: number; seconds: number; peakRssMb: number }[] = [];
+afterAll(() => {
+  if (measured.length === 0) return;
+  mkdirSync(".ci-out", { recursive: true });
+  const worst = (k: "seconds" | "peakRssMb") => measured.reduce((a, b) => (b[k] > a[k] ? b : a));
+  writeFileSync(".ci-out/hostile-corpus.json", `${JSON.stringify({ cases: measured.length, slowest: worst("seconds"), largest: worst("peakRssMb"), measured }, null, 2)}\n`);
+});
+
 /** Runs `offramp` with the case's arguments; stops it at the time limit. */
 function run(args: string[], cwd: string): Promise<{ exit: number | null; signal: string | null; stdout: string; stderr: string; seconds: number }> {
   return new Promise((resolve) => {
@@ -90,6 +99,7 @@ describe(`the second hostile corpus: ${cases.length} cases (${[...counts].map(([
         const { peakRssMb } = JSON.parse(stats![1]!) as { peakRssMb: number };
         expect(result.seconds, "wall time (s)").toBeLessThan(LIMIT_SECONDS);
         expect(peakRssMb, "peak memory (MB)").toBeLessThan(LIMIT_MB);
+        measured.push({ id: c.id, class: c.class, exit: result.exit ?? -1, seconds: Math.round(result.seconds * 100) / 100, peakRssMb: Math.round(peakRssMb) });
         outcome = { exit: result.exit ?? -1, stdout: result.stdout, stderr: result.stderr.replace(/^stats: .*$/m, "").trim(), files: written(dir, before) };
         expect(outcome.exit, `exit code; stderr: ${outcome.stderr.slice(0, 800)}`).toBe(c.exit);
         // A clear message, never a stack trace or a raw control character.
