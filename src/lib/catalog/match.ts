@@ -1,21 +1,41 @@
-import type { Catalog, CatalogProduct, MatchField } from "../schema/index.js";
+import type { Catalog, CatalogProduct, MatchField, OsFamily } from "../schema/index.js";
 
-/** What an inventory record says about a piece of software; any field may be missing. */
-export type SoftwareFields = Partial<Record<MatchField, string>>;
+/** What an inventory record says about a piece of software; any field may be missing. `os`: the device's, where known. */
+export type SoftwareFields = Partial<Record<MatchField, string>> & { os?: OsFamily };
 
 export interface CompiledCatalog {
   catalog: Catalog;
-  /** The first product whose rules match, in catalog order, or null. */
+  /**
+   * The product the record is. Rules are tried in three passes, each in catalog order: rules that
+   * name one product exactly (display names, packages, purls, bundle ids, paths), then CPEs and
+   * vendor/product tokens (which several platforms share, told apart by `os`), then catch-alls.
+   */
   match(fields: SoftwareFields): CatalogProduct | null;
   byId(id: string): CatalogProduct | undefined;
+  /** Whether a token vendor (`kaspersky_lab`) is the catalog's vendor, not a look-alike. */
+  isVendorToken(vendor: string): boolean;
+}
+
+/** Fields whose rules are tried after the exact ones: one value can stand for several products. */
+const SHARED: ReadonlySet<MatchField> = new Set(["cpe", "token"]);
+
+interface CompiledRule {
+  product: CatalogProduct;
+  field: MatchField;
+  regex: RegExp;
+  os: readonly OsFamily[] | undefined;
 }
 
 export function compileCatalog(catalog: Catalog): CompiledCatalog {
-  const compiled = catalog.products.map((product) => ({
-    product,
-    rules: product.match.map((rule) => ({ field: rule.field, regex: new RegExp(rule.pattern, "iu") })),
-  }));
+  const rule = (product: CatalogProduct) => (r: CatalogProduct["match"][number]): CompiledRule => ({ product, field: r.field, regex: new RegExp(r.pattern, "iu"), os: r.os });
+  const main = catalog.products.filter((p) => !p.fallback);
+  const passes: CompiledRule[][] = [
+    main.flatMap((p) => p.match.filter((r) => !SHARED.has(r.field)).map(rule(p))),
+    main.flatMap((p) => p.match.filter((r) => SHARED.has(r.field)).map(rule(p))),
+    catalog.products.filter((p) => p.fallback).flatMap((p) => p.match.map(rule(p))),
+  ];
   const ids = new Map(catalog.products.map((p) => [p.id, p]));
+  const vendors = new Set(catalog.vendorTokens);
   // One alternation per field: most inventory rows match nothing, and one test rules them out.
   const screens = new Map<MatchField, RegExp>();
   for (const field of new Set(catalog.products.flatMap((p) => p.match.map((r) => r.field)))) {
@@ -38,14 +58,15 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
       let screened = false;
       for (const [field, regex] of screens) if (cleaned.has(field) && regex.test(cleaned.get(field)!)) screened = true;
       if (!screened) return null;
-      for (const { product, rules } of compiled) {
-        for (const { field, regex } of rules) {
+      for (const pass of passes) {
+        for (const { product, field, regex, os } of pass) {
           const value = cleaned.get(field);
-          if (value !== undefined && regex.test(value)) return product;
+          if (value !== undefined && (!os || !fields.os || os.includes(fields.os)) && regex.test(value)) return product;
         }
       }
       return null;
     },
     byId: (id) => ids.get(id),
+    isVendorToken: (vendor) => vendors.has(vendor.trim().toLowerCase()),
   };
 }

@@ -13,9 +13,37 @@ export interface Inventory {
     devices: number;
     /** Installs of covered products. */
     installs: number;
-    /** Catalog product name → installs (covered or not). */
+    /** Catalog product name → installs, for products the US prohibition covers. */
     byProduct: Record<string, number>;
+    /** The same for the vendor's products it does not cover (threat intelligence, training). */
+    notCovered: Record<string, number>;
+    /** The same for software that may be the vendor's or covered, to review (developer libraries, a name seen only as "Kaspersky"). */
+    unclear: Record<string, number>;
+    /**
+     * Estate-level device counts from aggregate reports (Intune's), by product: summed over the
+     * versions reported, so a device with two versions counts twice. Never joined to devices.
+     */
+    estate: { product: string; covered: "yes" | "no" | "unclear"; devices: number; versions: number; files: string[] }[];
   };
+}
+
+/** Aggregate reports' device counts, summed per catalog product over versions and files. */
+function estateCounts(results: readonly FileResult[]): Inventory["kaspersky"]["estate"] {
+  const byProduct = new Map<string, Inventory["kaspersky"]["estate"][number] & { seen: Set<string> }>();
+  for (const r of results) {
+    for (const c of r.estate) {
+      const known = byProduct.get(c.catalogId);
+      const entry = known ?? { product: c.product, covered: c.covered, devices: 0, versions: 0, files: [], seen: new Set<string>() };
+      entry.devices += c.devices;
+      entry.versions += 1;
+      if (!entry.seen.has(c.origin.file)) {
+        entry.seen.add(c.origin.file);
+        entry.files.push(c.origin.file);
+      }
+      byProduct.set(c.catalogId, entry);
+    }
+  }
+  return [...byProduct.values()].map(({ seen: _seen, ...rest }) => rest).sort((a, b) => b.devices - a.devices || a.product.localeCompare(b.product));
 }
 
 /** Identity keys of a device: its source ids, and its host name without domain (15 characters, as NetBIOS). */
@@ -122,16 +150,17 @@ export function combine(results: readonly FileResult[], now: string): Inventory 
   const all = [...installs.values()];
   const products = new Map(results.flatMap((r) => r.software.map((m) => [m.product.id, m.product] as const)));
   const covered = all.filter((i) => products.get(i.catalogId!)?.coveredByUsProhibition === "yes");
-  const counts = new Map<string, number>();
+  // Installs by product name, one table per coverage: a summary of covered devices lists covered products only.
+  const tables = { yes: new Map<string, number>(), no: new Map<string, number>(), unclear: new Map<string, number>() };
   for (const i of all) {
-    const name = products.get(i.catalogId!)!.name;
-    counts.set(name, (counts.get(name) ?? 0) + 1);
+    const product = products.get(i.catalogId!)!;
+    const table = tables[product.coveredByUsProhibition];
+    table.set(product.name, (table.get(product.name) ?? 0) + 1);
   }
-  const byProduct: Record<string, number> = Object.fromEntries(counts);
   return {
     sources: results.map((r) => r.report),
     devices,
     installs: all,
-    kaspersky: { devices: new Set(covered.map((i) => i.deviceId)).size, installs: covered.length, byProduct },
+    kaspersky: { devices: new Set(covered.map((i) => i.deviceId)).size, installs: covered.length, byProduct: Object.fromEntries(tables.yes), notCovered: Object.fromEntries(tables.no), unclear: Object.fromEntries(tables.unclear), estate: estateCounts(results) },
   };
 }

@@ -7,7 +7,8 @@ import { bestFormat, FORMATS } from "./formats/index.js";
 import { FormatError, type Format, type JsonDocumentFormat, type JsonLinesFormat, type ReaderContext, type TableFormat } from "./formats/format.js";
 import { matchSoftware, type MatchedSoftware } from "./matching.js";
 import type { CatalogProduct } from "../schema/index.js";
-import type { DeviceObservation, EncodingName, RowOutcome, SoftwareObservation, SourceReport } from "./types.js";
+import type { DeviceObservation, EncodingName, EstateCount, RowOutcome, SoftwareObservation, SourceReport } from "./types.js";
+import { countsOf } from "./formats/intune-apps.js";
 
 export interface IngestOptions {
   /** The file's name as the user knows it; reported in every message. */
@@ -32,6 +33,8 @@ export interface FileResult {
   report: SourceReport;
   devices: DeviceObservation[];
   software: MatchedSoftware[];
+  /** Device counts from an aggregate report, by catalog product (none for other formats). */
+  estate: EstateCount[];
 }
 
 const SNIFF_BYTES = 64 * 1024;
@@ -64,6 +67,7 @@ export class IngestFile {
   private jsonLineNumber = 0;
   private readonly devices = new Map<string, DeviceObservation>();
   private readonly software: MatchedSoftware[] = [];
+  private readonly estate: EstateCount[] = [];
   private readonly maxErrors: number;
   private zip: Uint8Array[] | null = null;
   private zipBytes = 0;
@@ -149,7 +153,7 @@ export class IngestFile {
       this.fail((error as Error).message);
     }
     this.zip = null;
-    return { report: this.report, devices: [...this.devices.values()], software: this.software };
+    return { report: this.report, devices: [...this.devices.values()], software: this.software, estate: this.estate };
   }
 
   /** Ends a text file (every format but workbooks, which need `finish()`). */
@@ -160,7 +164,7 @@ export class IngestFile {
       this.guard(() => this.text_(this.decoded(this.decoder!.decode()), true));
     }
     if (this.mode === "unknown" && !this.report.fatal) this.fail("the file is empty");
-    return { report: this.report, devices: [...this.devices.values()], software: this.software };
+    return { report: this.report, devices: [...this.devices.values()], software: this.software, estate: this.estate };
   }
 
   private startDecoding(): void {
@@ -366,6 +370,10 @@ export class IngestFile {
       return;
     }
     if (counts) this.report.accepted++;
+    for (const c of countsOf(outcome)) {
+      const product = matchSoftware({ device: { names: [], ids: [] }, name: c.name, publisher: c.publisher, version: c.version, origin: c.origin }, this.options.catalog)?.product;
+      if (product) this.estate.push({ catalogId: product.id, product: product.name, covered: product.coveredByUsProhibition, version: c.version, devices: c.devices, origin: c.origin });
+    }
     for (const device of outcome.devices) {
       // Readers hand back the same observation for consecutive rows of one device.
       if (device === this.lastDevice) continue;
@@ -388,7 +396,8 @@ export class IngestFile {
   private readonly matches = new Map<string, { fields: (string | undefined)[]; product: CatalogProduct | null }[]>();
   private matched = 0;
   private matcher(software: SoftwareObservation): MatchedSoftware | null {
-    const fields = [software.vendor, software.publisher, software.package, software.bundleId, software.cpe, software.purl, software.path];
+    // The device's operating system too: one token or CPE names a different product on each platform.
+    const fields = [software.vendor, software.publisher, software.package, software.bundleId, software.cpe, software.purl, software.path, software.device.osFamily];
     let known = this.matches.get(software.name);
     let product: CatalogProduct | null | undefined;
     if (known) {

@@ -36,8 +36,8 @@ export interface DeviceObservation {
 
 /** What one record says about one piece of software on a device. */
 export interface SoftwareObservation {
-  /** The device, by the names and ids it has in this source. */
-  device: { names: string[]; ids: string[] };
+  /** The device, by the names and ids it has in this source (and its operating system, where the source says). */
+  device: { names: string[]; ids: string[]; osFamily?: OsFamily };
   name: string;
   vendor?: string;
   publisher?: string;
@@ -51,6 +51,21 @@ export interface SoftwareObservation {
   installDate?: string | null;
   /** ISO date of the newest anti-virus database, where the source reports it. */
   signatureDate?: string | null;
+  origin: Origin;
+}
+
+/**
+ * A device count an aggregate report gives for one catalog product and version (Intune's
+ * discovered apps, aggregated): an estate-level figure that names no device, so it is never
+ * joined to the devices other exports describe.
+ */
+export interface EstateCount {
+  catalogId: string;
+  product: string;
+  /** Whether the US prohibition covers the product. */
+  covered: "yes" | "no" | "unclear";
+  version?: string;
+  devices: number;
   origin: Origin;
 }
 

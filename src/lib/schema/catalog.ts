@@ -1,8 +1,12 @@
 import { z } from "zod";
 import { Source } from "./common.js";
+import { OsFamily } from "./device.js";
 
-/** The field of an inventory record a rule looks at. */
-export const MatchField = z.enum(["name", "publisher", "package", "bundleId", "cpe", "purl", "path"]);
+/**
+ * The field of an inventory record a rule looks at. `token` is vendor and product as Defender
+ * and CPE-style sources write them, joined by a slash: `kaspersky/endpoint_security`.
+ */
+export const MatchField = z.enum(["name", "publisher", "package", "bundleId", "cpe", "purl", "path", "token"]);
 export type MatchField = z.infer<typeof MatchField>;
 
 /** A case-insensitive JavaScript regular expression over one field. */
@@ -10,6 +14,11 @@ export const MatchRule = z
   .object({
     field: MatchField,
     pattern: z.string().min(1),
+    /**
+     * The rule holds only on these operating systems (or where the record does not say): one
+     * token or CPE (`endpoint_security`) names a different product on each platform.
+     */
+    os: z.array(OsFamily).min(1).optional(),
   })
   .superRefine((rule, ctx) => {
     try {
@@ -45,6 +54,8 @@ export const CatalogProduct = z.object({
   role: ProductRole.optional(),
   /** Any rule matching means the product is present; rules are tried in catalog order. */
   match: z.array(MatchRule).min(1),
+  /** A catch-all: tried only after every other product's rules have failed. */
+  fallback: z.boolean().optional(),
   sources: z.array(Source).min(1),
   note: z.string().optional(),
 });
@@ -54,6 +65,12 @@ export const Catalog = z
   .object({
     vendor: z.string().min(1),
     description: z.string(),
+    /**
+     * The vendor as token-writing sources spell it (`kaspersky`, `kaspersky_lab`). A token vendor
+     * that is not one of these (`kaspersky_fans_club`) is a look-alike, and its products never
+     * match by vendor.
+     */
+    vendorTokens: z.array(z.string().regex(/^[a-z0-9][a-z0-9_.\-]*$/, "vendor tokens are lower case, as Defender and NVD write them")).min(1),
     products: z.array(CatalogProduct).min(1),
   })
   .superRefine((catalog, ctx) => {

@@ -39,7 +39,7 @@ describe("merging devices and installs across sources", () => {
     expect(kes).toHaveLength(1);
     expect(kes[0]!.evidence.map((e) => `${e.file}:${e.line}`)).toEqual(["defender.csv:2", "mecm.csv:2", "mecm.csv:3"]);
     expect(kes[0]!.installDate).toBe("2023-05-17");
-    expect(inventory.kaspersky).toEqual({ devices: 2, installs: 2, byProduct: { "Kaspersky Endpoint Security for Windows": 1, "Kaspersky Security Center Network Agent": 1 } });
+    expect(inventory.kaspersky).toEqual({ notCovered: {}, unclear: {}, estate: [], devices: 2, installs: 2, byProduct: { "Kaspersky Endpoint Security for Windows": 1, "Kaspersky Security Center Network Agent": 1 } });
   });
 
   it("keeps devices that share no name or id apart", () => {

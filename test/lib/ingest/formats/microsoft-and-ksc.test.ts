@@ -170,13 +170,14 @@ describe("Intune discovered apps", () => {
 describe("Intune discovered apps, aggregate", () => {
   const file = "intune_discovered_apps_aggregate.csv";
 
-  it("invents no device and counts no installs", () => {
+  it("invents no device and counts no installs: its counts are estate-level, apart", () => {
     const result = read(file);
     expect(result.devices).toEqual([]);
     expect(result.software).toEqual([]);
     const inventory = readAll([result]);
     expect(inventory.devices).toEqual([]);
-    expect(inventory.kaspersky).toEqual({ devices: 0, installs: 0, byProduct: {} });
+    expect(inventory.kaspersky).toMatchObject({ devices: 0, installs: 0, byProduct: {} });
+    expect(inventory.kaspersky.estate.map((e) => e.devices)).toEqual([47, 45, 7]);
   });
 
   it("carries each row's device count on its outcome, which the catalog can name", () => {
