@@ -4,6 +4,7 @@ import { benchEngine } from "./engine.js";
 import { benchExposure } from "./exposure.js";
 import { benchIngest } from "./ingest.js";
 import { benchTimeline } from "./timeline.js";
+import { benchCliStart } from "./cli-start.js";
 import type { BenchResult } from "./timing.js";
 
 const benches: (() => Promise<BenchResult>)[] = [benchHeadline];
@@ -14,6 +15,7 @@ for (const bench of benches) {
   console.log(`${r.name}\n  offramp ${r.ours.toFixed(2)} ms · ${r.peerName} ${r.peer.toFixed(2)} ms · ratio ${(r.ours / r.peer).toFixed(2)} (below 1 is faster than the peer)`);
 }
 const quick = process.argv.includes("--quick");
+for (const line of await benchCliStart()) console.log(line);
 for (const line of await benchEngine()) console.log(line);
 for (const line of await benchExposure()) console.log(line);
 for (const line of await benchTimeline()) console.log(line);

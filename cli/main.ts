@@ -1,19 +1,11 @@
 /** Dispatches `offramp <command>`; each command lives in its own module. */
-import { readFileSync } from "node:fs";
+import { SOFTWARE } from "../loaders/data/software.js";
 import { terminalSafe } from "../src/lib/export/terminal.js";
 import { ValidationError } from "../src/lib/schema/validate.js";
-import { UsageError, type Command, type Io } from "./command.js";
-import { ingest } from "./ingest.js";
-import { memo } from "./memo.js";
-import { model } from "./model.js";
-import { sample } from "./sample.js";
-import { scenario } from "./scenario.js";
-import { summary } from "./summary.js";
-import { timeline } from "./timeline.js";
+import { UsageError, type Io } from "./command.js";
+import { COMMANDS } from "./commands.js";
 
-const COMMANDS: readonly Command[] = [ingest, summary, timeline, model, scenario, memo, sample];
-
-const version = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+const version = SOFTWARE.version;
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -43,21 +35,23 @@ export async function main(argv: string[], io: Io = terminal): Promise<number> {
     io.out(version);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const info = COMMANDS.find((c) => c.name === name);
+  if (!info) {
     io.err(`offramp: unknown command "${name}"\n\n${help()}`);
     return 2;
   }
+  const started = performance.now();
+  const command = await info.load();
+  const usage = command.usage ?? info.usage;
   if (rest.includes("--help") || rest.includes("-h")) {
-    io.out(`${command.summary}\n\nUsage: ${command.usage}`);
+    io.out(`${info.summary}\n\nUsage: ${usage}`);
     return 0;
   }
-  const started = performance.now();
   try {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      io.err(`offramp ${name}: ${(error as Error).message}\nUsage: ${command.usage}`);
+      io.err(`offramp ${name}: ${(error as Error).message}\nUsage: ${usage}`);
       return 2;
     }
     if (error instanceof ValidationError) {

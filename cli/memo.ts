@@ -13,9 +13,6 @@ import { UsageError, type Command } from "./command.js";
 const FORMATS = ["md", "html", "docx", "pdf"] as const;
 
 export const memo: Command = {
-  name: "memo",
-  summary: "the decision memo for a scenario, as Markdown, HTML, DOCX or PDF (same inputs and seed: same figures)",
-  usage: "offramp memo --scenario FILE [--inventory FILE...] [--compare FILE...] --format md|html|docx|pdf --out PATH [--allow-missing]",
   async run(args, io) {
     const { values } = parseArgs({
       args,

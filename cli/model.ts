@@ -33,9 +33,6 @@ export function evaluationJson(result: WorkbookEvaluation) {
 }
 
 export const model: Command = {
-  name: "model",
-  summary: "every figure for a scenario from the one evaluation (exposure, loss with and without the plan, cost, deadlines, decision), with standard errors",
-  usage: "offramp model --scenario FILE [--compare FILE ...] [--seed N] [--trials N] [--json] [--allow-missing]",
   async run(args, io) {
     const { values } = parseArgs({ args, options: { scenario: { type: "string" }, compare: { type: "string", multiple: true }, seed: { type: "string" }, trials: { type: "string" }, json: { type: "boolean", default: false }, "allow-missing": { type: "boolean", default: false } } });
     if (!values.scenario) throw new UsageError("--scenario FILE is required (data/scenarios/sample-organisation.json is an example)");

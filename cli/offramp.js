@@ -1,7 +1,15 @@
 #!/usr/bin/env node
-// The `offramp` command. The CLI is written in TypeScript; tsx compiles it on the fly.
-import { register } from "tsx/esm/api";
+// The `offramp` command. It runs the build in cli/dist (made by `npm ci`, or `npm run build:cli`)
+// when that build is newer than every source it was made from; otherwise tsx compiles the
+// TypeScript as it loads, so an edited checkout never runs old code.
+import { freshBuild } from "./fresh.js";
 
-register();
-const { main } = await import("./main.ts");
+const built = freshBuild(new URL(".", import.meta.url), new URL("..", import.meta.url));
+let main;
+if (built) ({ main } = await import(built.href));
+else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  ({ main } = await import("./main.ts"));
+}
 process.exitCode = await main(process.argv.slice(2));

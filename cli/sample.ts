@@ -5,9 +5,6 @@ import { writeSample } from "../loaders/sample/generate.js";
 import { UsageError, type Command } from "./command.js";
 
 export const sample: Command = {
-  name: "sample",
-  summary: "write the sample organisation's exports and ground truth (deterministic for a seed)",
-  usage: "offramp sample [--out DIR] [--seed N]",
   async run(args, io) {
     const { values } = parseArgs({ args, options: { out: { type: "string", default: "data/sample" }, seed: { type: "string" } }, strict: true });
     const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);

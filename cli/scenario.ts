@@ -24,9 +24,6 @@ async function readLinkFile(path: string): Promise<string> {
 const usd = (x: number) => `$${Math.round(x).toLocaleString("en-US")}`;
 
 export const scenario: Command = {
-  name: "scenario",
-  summary: "validate a scenario file (any version), diff two and show how the headline figures move, or turn a share link into a file",
-  usage: "offramp scenario validate FILE | offramp scenario diff A B | offramp scenario from-link URL|--file FILE [--out FILE]",
   async run(args, io) {
     const [verb, ...rest] = args;
     if (verb === "validate") {

@@ -15,9 +15,6 @@ import { reportInventory } from "./inventory-report.js";
 import { UsageError, type Command } from "./command.js";
 
 export const summary: Command = {
-  name: "summary",
-  summary: "headline figures for the organisation (devices, Kaspersky devices, days since updates stopped)",
-  usage: "offramp summary [--as-of YYYY-MM-DD] [--unit BUSINESS_UNIT] [--data DIR] [--scenario FILE] [--json] [--allow-missing]",
   async run(args, io) {
     const { values } = parseArgs({
       args,

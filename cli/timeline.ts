@@ -19,9 +19,6 @@ const CLASS_LABEL: Record<ApplicableObligation["class"], string> = {
 const atTime = (instant: string | undefined) => (instant && !instant.endsWith("T00:00:00.000Z") ? ` (from ${instant.slice(11, 16)} UTC)` : "");
 
 export const timeline: Command = {
-  name: "timeline",
-  summary: "the regulatory events that apply to an organisation profile, and their obligations",
-  usage: "offramp timeline [--profile PRESET|FILE] [--programme kaspersky] [--context] [--json]",
   async run(args, io) {
     const { values } = parseArgs({
       args,

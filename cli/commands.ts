@@ -1,0 +1,50 @@
+/**
+ * The `offramp` subcommands: what `--help` lists, and how each is loaded. A command's module is
+ * imported only when it runs, so `offramp --version` and `--help` start without loading any.
+ */
+import type { CommandInfo } from "./command.js";
+
+export const COMMANDS: readonly CommandInfo[] = [
+  {
+    name: "ingest",
+    summary: "read inventory exports and report devices and Kaspersky installs (--json for the full document)",
+    usage: "offramp ingest [--format FORMAT] [--mapping FILE] [--device HOST] [--now ISO] [--catalog NAME] [--json] [--devices OUT.csv|OUT.json] FILE...",
+    load: async () => (await import("./ingest.js")).ingest,
+  },
+  {
+    name: "summary",
+    summary: "headline figures for the organisation (devices, Kaspersky devices, days since updates stopped)",
+    usage: "offramp summary [--as-of YYYY-MM-DD] [--unit BUSINESS_UNIT] [--data DIR] [--scenario FILE] [--json] [--allow-missing]",
+    load: async () => (await import("./summary.js")).summary,
+  },
+  {
+    name: "timeline",
+    summary: "the regulatory events that apply to an organisation profile, and their obligations",
+    usage: "offramp timeline [--profile PRESET|FILE] [--programme kaspersky] [--context] [--json]",
+    load: async () => (await import("./timeline.js")).timeline,
+  },
+  {
+    name: "model",
+    summary: "every figure for a scenario from the one evaluation (exposure, loss with and without the plan, cost, deadlines, decision), with standard errors",
+    usage: "offramp model --scenario FILE [--compare FILE ...] [--seed N] [--trials N] [--json] [--allow-missing]",
+    load: async () => (await import("./model.js")).model,
+  },
+  {
+    name: "scenario",
+    summary: "validate a scenario file (any version), diff two and show how the headline figures move, or turn a share link into a file",
+    usage: "offramp scenario validate FILE | offramp scenario diff A B | offramp scenario from-link URL|--file FILE [--out FILE]",
+    load: async () => (await import("./scenario.js")).scenario,
+  },
+  {
+    name: "memo",
+    summary: "the decision memo for a scenario, as Markdown, HTML, DOCX or PDF (same inputs and seed: same figures)",
+    usage: "offramp memo --scenario FILE [--inventory FILE...] [--compare FILE...] --format md|html|docx|pdf --out PATH [--allow-missing]",
+    load: async () => (await import("./memo.js")).memo,
+  },
+  {
+    name: "sample",
+    summary: "write the sample organisation's exports and ground truth (deterministic for a seed)",
+    usage: "offramp sample [--out DIR] [--seed N]",
+    load: async () => (await import("./sample.js")).sample,
+  },
+];
