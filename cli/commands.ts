@@ -36,6 +36,12 @@ export const COMMANDS: readonly CommandInfo[] = [
     load: async () => (await import("./scenario.js")).scenario,
   },
   {
+    name: "query",
+    summary: "the catalog's search as a query to run where the inventory lives (Kusto for Defender and Sentinel, SQL Server for MECM, osquery)",
+    usage: "offramp query --target kql|mecm-sql|osquery [--catalog NAME] [--out FILE]",
+    load: async () => (await import("./query.js")).query,
+  },
+  {
     name: "memo",
     summary: "the decision memo for a scenario, as Markdown, HTML, DOCX or PDF (same inputs and seed: same figures)",
     usage: "offramp memo --scenario FILE [--inventory FILE...] [--compare FILE...] --format md|html|docx|pdf --out PATH [--allow-missing]",

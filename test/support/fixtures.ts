@@ -42,6 +42,7 @@ export const TINY_CATALOG: Catalog = {
   vendor: "Kaspersky",
   description: "test catalog",
   vendorTokens: ["kaspersky", "kaspersky_lab"],
+  queryTerms: ["kaspersky", "klnagent"],
   products: [
     { id: "kes-windows", name: "Kaspersky Endpoint Security for Windows", vendor: "Kaspersky", line: "business", platforms: ["windows"], coveredByUsProhibition: "yes", match: [{ field: "name", pattern: "^Kaspersky Endpoint Security( [\\d.]+)? for Windows$" }], sources: source },
     { id: "network-agent", name: "Network Agent", vendor: "Kaspersky", line: "business", platforms: ["windows", "linux"], coveredByUsProhibition: "yes", role: "management", match: [{ field: "name", pattern: "Network Agent$" }, { field: "package", pattern: "^klnagent(64)?$" }], sources: source },

@@ -71,6 +71,12 @@ export const Catalog = z
      * match by vendor.
      */
     vendorTokens: z.array(z.string().regex(/^[a-z0-9][a-z0-9_.\-]*$/, "vendor tokens are lower case, as Defender and NVD write them")).min(1),
+    /**
+     * Words one of which every product's rules need in a name, publisher, package or path (lower
+     * case, or as written where a database lowers only ASCII): what `offramp query` searches for
+     * inside Kusto, SQL Server or osquery. A superset: Offramp's own rules decide on what comes back.
+     */
+    queryTerms: z.array(z.string().min(3).regex(/^[^'"%_\\]+$/, "a term may not hold quotes, % or _, which a query would read as syntax")).min(1),
     products: z.array(CatalogProduct).min(1),
   })
   .superRefine((catalog, ctx) => {

@@ -83,7 +83,7 @@ describe("Assumption", () => {
 describe("Catalog", () => {
   it("rejects a rule that is not a valid regular expression, and duplicate product ids", () => {
     const product = { id: "kes-windows", name: "KES", vendor: "Kaspersky", line: "business", platforms: ["windows"], coveredByUsProhibition: "yes", match: [{ field: "name", pattern: "^Kaspersky (" }], sources: [{ url: "https://example.org" }] };
-    const result = Catalog.safeParse({ vendor: "Kaspersky", description: "", vendorTokens: ["kaspersky"], products: [product, { ...product, match: [{ field: "name", pattern: "x" }] }] });
+    const result = Catalog.safeParse({ vendor: "Kaspersky", description: "", vendorTokens: ["kaspersky"], queryTerms: ["kaspersky"], products: [product, { ...product, match: [{ field: "name", pattern: "x" }] }] });
     expect(result.success).toBe(false);
     const messages = result.error!.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     expect(messages.some((m) => m.startsWith("products.0.match.0.pattern: not a valid regular expression"))).toBe(true);
