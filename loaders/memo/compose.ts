@@ -39,7 +39,7 @@ export async function composeMemo(file: string, options: ComposeOptions = {}): P
   const others = await Promise.all((options.compare ?? []).map(async (f) => parseScenario(await readJson(f), f)));
   const s = options.trials === undefined ? loaded.scenario : { ...loaded.scenario, trials: options.trials };
   const result = evaluateWorkbook(s, others, loaded.context);
-  const inputs = await memoInputs(s, others, loaded.context, loaded.sources, result, SOFTWARE);
+  const inputs = await memoInputs(s, others, loaded.context, { sources: loaded.sources, installs: loaded.installs }, result, SOFTWARE);
   const memo = buildMemo(inputs);
   // The same drawing as the Memo page's worker, so the two memos agree byte for byte.
   const figures: Figure[] = memoFigures(loaded.rows, [inputs.evaluation, ...inputs.alternatives], parseHTML);

@@ -13,12 +13,15 @@ import { loadFacts } from "../data/facts.js";
 import { loadOrganisation } from "../data/organisation.js";
 import { dataDir, organisationDir } from "../data/paths.js";
 import { readJson } from "../data/read.js";
+import type { InstallRow } from "../../src/lib/model/breakdown.js";
 
 export interface LoadedScenario {
   file: string;
   scenario: Scenario;
   rows: FleetRow[];
   sources: SourceReport[];
+  /** The matched installs (for the memo's list of devices to review). */
+  installs: InstallRow[];
   assumptions: Map<string, Assumption>;
   updatesStopped: string;
   book: PriceBook;
@@ -106,6 +109,7 @@ export async function loadScenario(file: string, inventoryFiles?: readonly strin
     scenario,
     rows: fleet.rows,
     sources: fleet.sources,
+    installs: fleet.installs,
     assumptions: assumptionIndex(facts.defaults, scenario.assumptions),
     updatesStopped: facts.updatesStopped.date,
     book: facts.book,

@@ -71,6 +71,8 @@ describe("a memo written in the browser", () => {
     expect(browser).toMatch(/\| defender_tvm_portal\.csv \| [a-z-]+ \| [\d,]+ \| [\d,]+ \| \d+ \|/);
     expect(browser).toMatch(/One inventory export could not be read \(colours\.csv\)/);
     expect(browser).toMatch(/Could not be read: colours\.csv \(no known format/);
+    // The SBOM's Kaspresso libraries are for review, named where the devices are counted.
+    expect(browser).toMatch(/To review: (one device runs|[\d,]+ devices run) software that may be Kaspersky's/);
     expect(browser).toBe(cli);
     expect(report.errors).toEqual([]);
     await page.close();

@@ -18,7 +18,11 @@ export function inventoryView(inventory: Inventory, catalog: CompiledCatalog): I
     rows: fleetRows(inventory.devices, inventory.installs, catalog),
     installs: inventory.installs
       .filter((i) => i.catalogId !== null)
-      .map((i) => ({ deviceId: i.deviceId, catalogId: i.catalogId!, product: catalog.byId(i.catalogId!)?.name ?? i.product, version: i.version, covered: catalog.byId(i.catalogId!)?.coveredByUsProhibition === "yes" })),
+      .map((i) => {
+        const product = catalog.byId(i.catalogId!);
+        // A catch-all's own name says nothing: the name the export gave says what to look at.
+        return { deviceId: i.deviceId, catalogId: i.catalogId!, product: product?.fallback ? i.product : (product?.name ?? i.product), version: i.version, covered: product?.coveredByUsProhibition === "yes", unclear: product?.coveredByUsProhibition === "unclear" };
+      }),
     kaspersky: inventory.kaspersky,
   };
 }

@@ -7,6 +7,7 @@ import type { ApplicableObligation } from "../regulation/obligations.js";
 import type { DecisionAnalysis, RankedOption } from "../scenario/compare.js";
 import { hardDeadlines } from "../scenario/compare.js";
 import type { InventoryReport } from "../ingest/inventory-report.js";
+import type { ReviewDevice } from "../ingest/review.js";
 import type { Assumption, Scenario, Source } from "../schema/index.js";
 import { count, money, percent, type Block, type MemoDocument, type Section } from "./document.js";
 
@@ -25,6 +26,8 @@ export interface MemoInputs {
   fleet: { devices: number; kasperskyDevices: number; byUnit: { unit: string; devices: number; kaspersky: number }[] };
   /** The inventory exports the figures come from, with their row counts, and those that could not be read. */
   inventory: InventoryReport;
+  /** Devices running software the catalog cannot decide on (never counted as Kaspersky devices): to review. */
+  review: ReviewDevice[];
   exposure: Pick<ExposureReport, "valueOfInformation" | "tornado" | "fleetMultiplier" | "frozenWeightShare">;
   /** Every assumption in force, with whether the scenario changed it. */
   assumptions: (Assumption & { changed: boolean })[];
@@ -511,6 +514,7 @@ export function buildMemo(m: MemoInputs): MemoDocument {
       blocks: [
         ...unreadWarning(m),
         { kind: "table", caption: "Devices by business unit", columns: ["Business unit", "Devices", "Running Kaspersky"], rows: m.fleet.byUnit.map((u) => [u.unit, count(u.devices), count(u.kaspersky)]) },
+        ...reviewBlocks(m),
         { kind: "figure", id: "by-unit", title: "Devices running Kaspersky (red) and the rest (grey), by business unit", alt: `Bar chart of devices per business unit, split into those running Kaspersky and the rest; ${m.fleet.byUnit.map((u) => `${u.unit}: ${u.kaspersky} of ${u.devices}`).join("; ")}.` },
       ],
     },
@@ -565,6 +569,18 @@ function unreadWarning(m: MemoInputs): Block[] {
   const u = m.inventory.unreadable;
   if (u.length === 0) return [];
   return [para(`${u.length === 1 ? "One inventory export" : `${count(u.length)} inventory exports`} could not be read (${u.map((x) => x.file).join(", ")}), so the counts below cover only the exports that were; the appendix says why.`)];
+}
+
+/** Devices someone must look at: software that may be the vendor's, or covered, which the catalog cannot decide on. */
+function reviewBlocks(m: MemoInputs): Block[] {
+  const r = m.review;
+  if (r.length === 0) return [];
+  const shown = r.slice(0, 10).map((d) => `${d.hostname} (${d.products.join(", ")})`);
+  return [
+    para(
+      `To review: ${r.length === 1 ? "one device runs" : `${count(r.length)} devices run`} software that may be Kaspersky's, or may be covered, which the catalog cannot decide on; ${r.length === 1 ? "it is" : "they are"} not counted above: ${shown.join("; ")}${r.length > 10 ? `; and ${count(r.length - 10)} more` : ""}. The Inventory page lists them all.`,
+    ),
+  ];
 }
 
 /** The appendix's account of the inventory: every export read, with its rows, and any that could not be. */

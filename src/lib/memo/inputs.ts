@@ -7,6 +7,8 @@ import { eventInstant, milestone } from "../regulation/milestones.js";
 import { obligationsFor } from "../regulation/obligations.js";
 import { inventoryReport } from "../ingest/inventory-report.js";
 import type { SourceReport } from "../ingest/types.js";
+import { devicesToReview } from "../ingest/review.js";
+import type { InstallRow } from "../model/breakdown.js";
 import type { Assumption, Scenario } from "../schema/index.js";
 import type { MemoInputs } from "./build.js";
 import { sha256 } from "./hash.js";
@@ -79,7 +81,7 @@ export function memoInventory(sources: readonly SourceReport[]): MemoInputs["inv
 }
 
 /** Everything the memo says, from the workbook's one evaluation: the CLI and the Memo page both build it here. */
-export async function memoInputs(subject: Scenario, alternatives: readonly Scenario[], context: EvaluationContext, sources: readonly SourceReport[], result: WorkbookEvaluation, software: MemoInputs["software"]): Promise<MemoInputs> {
+export async function memoInputs(subject: Scenario, alternatives: readonly Scenario[], context: EvaluationContext, inventory: { sources: readonly SourceReport[]; installs: readonly InstallRow[] }, result: WorkbookEvaluation, software: MemoInputs["software"]): Promise<MemoInputs> {
   const event = (role: "salesStopped" | "updatesStopped") => {
     const e = milestone(context.regulation, role);
     return { date: e.date, instant: eventInstant(e).toISOString(), time: e.time ? `${e.time.local} ${e.time.zone}` : null, citation: e.citation, instrument: e.instrument };
@@ -95,7 +97,8 @@ export async function memoInputs(subject: Scenario, alternatives: readonly Scena
     continuedUseLawful: lawfulUnder(obligations),
     milestones: { salesStopped: event("salesStopped"), updatesStopped: event("updatesStopped") },
     fleet: memoFleet(context.rows),
-    inventory: memoInventory(sources),
+    inventory: memoInventory(inventory.sources),
+    review: devicesToReview(context.rows, inventory.installs),
     exposure: { valueOfInformation: e.valueOfInformation, tornado: e.tornado, fleetMultiplier: e.fleetMultiplier, frozenWeightShare: e.frozenWeightShare },
     assumptions: [...planAndPriceRows(subject, context.book), ...memoLedger(context.defaults, subject.assumptions, assumptionsRead(subject, context))],
     software,

@@ -7,6 +7,8 @@ export interface InstallRow {
   product: string;
   version: string;
   covered: boolean;
+  /** The catalog cannot say whether the prohibition covers it (or whether it is the vendor's): to review. */
+  unclear?: boolean;
 }
 
 export type Dimension = "businessUnit" | "site" | "osFamily" | "productVersion";

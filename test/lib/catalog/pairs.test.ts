@@ -123,3 +123,14 @@ describe("Intune's aggregate report", async () => {
     ]);
   });
 });
+
+describe("devices to review", async () => {
+  const { combine } = await import("../../../src/lib/ingest/combine.js");
+  const { inventoryView } = await import("../../../src/lib/ingest/inventory-view.js");
+  const { devicesToReview } = await import("../../../src/lib/ingest/review.js");
+  it("lists the devices running software the catalog cannot decide on, and only those", () => {
+    const csv = `Hostname,Software,Publisher\ndev-ws-7,kaspresso,\ndev-ws-7,Kaspersky Something New,AO Kaspersky Lab\nfin-ws-1,Kaspersky Endpoint Security for Windows,AO Kaspersky Lab\nfin-ws-2,Kaspersky Threat Intelligence Portal,AO Kaspersky Lab\n`;
+    const view = inventoryView(combine([readInput(csv, { file: "cmdb.csv" })], "2026-11-01T00:00:00Z"), catalog);
+    expect(devicesToReview(view.rows, view.installs)).toEqual([{ hostname: "dev-ws-7", products: ["Kaspersky Something New", "KasperskyLab open-source developer libraries (Kaspresso, Kaspirin, klogga)"] }]);
+  });
+});

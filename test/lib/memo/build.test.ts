@@ -295,3 +295,12 @@ describe("the memo names the inventory its figures come from", () => {
     expect(toMarkdown(memo, [])).toContain("| intune-devices.csv | intune | 1,200 | 1,200 | 0 |");
   });
 });
+
+describe("devices to review", () => {
+  it("are named where the devices are counted, with their software, and said not to be counted", () => {
+    expect(section(buildMemo(privateCompany), "where").blocks.flatMap(text)).toContain(
+      "To review: one device runs software that may be Kaspersky's, or may be covered, which the catalog cannot decide on; it is not counted above: dev-ws-7 (KasperskyLab open-source developer libraries (Kaspresso, Kaspirin, klogga)). The Inventory page lists them all.",
+    );
+    expect(prose(buildMemo(federalContractor))).not.toMatch(/To review/);
+  });
+});

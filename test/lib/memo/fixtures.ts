@@ -304,6 +304,7 @@ export const federalContractor: MemoInputs = {
   obligations: [FAR_EFFECTIVE, NDAA, ...US_PERSON_OBLIGATIONS],
   continuedUseLawful: false,
   fleet: { devices: 850, kasperskyDevices: 120, byUnit: [{ unit: "Engineering", devices: 500, kaspersky: 80 }, { unit: "Programs", devices: 350, kaspersky: 40 }] },
+  review: [],
   inventory: { read: [{ file: "defender-tvm.csv", format: "defender-tvm", rows: 9_412, accepted: 9_410, rejected: 2 }, { file: "ksc-hosts.xlsx", format: "ksc", rows: 120, accepted: 120, rejected: 0 }], unreadable: [] },
 };
 
@@ -389,6 +390,7 @@ export const privateCompany: MemoInputs = {
   obligations: US_PERSON_OBLIGATIONS,
   continuedUseLawful: true,
   fleet: { devices: 1_200, kasperskyDevices: 340, byUnit: [{ unit: "Operations", devices: 800, kaspersky: 240 }, { unit: "Sales", devices: 400, kaspersky: 100 }] },
+  review: [{ hostname: "dev-ws-7", products: ["KasperskyLab open-source developer libraries (Kaspresso, Kaspirin, klogga)"] }],
   inventory: { read: [{ file: "intune-devices.csv", format: "intune", rows: 1_200, accepted: 1_200, rejected: 0 }], unreadable: [{ file: "mecm-sales.csv", reason: "cannot be read (ENOENT)" }] },
 };
 
@@ -454,5 +456,6 @@ export const germanSubsidiary: MemoInputs = {
   obligations: [BSI, OVG],
   continuedUseLawful: true,
   fleet: { devices: 640, kasperskyDevices: 210, byUnit: [{ unit: "Werk Köln", devices: 640, kaspersky: 210 }] },
+  review: [],
   inventory: { read: [{ file: "ksc-werk-koeln.xml", format: "ksc", rows: 640, accepted: 640, rejected: 0 }], unreadable: [] },
 };
