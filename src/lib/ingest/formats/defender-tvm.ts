@@ -31,14 +31,17 @@ export const defenderTvm: TableFormat = {
     const firstSeen = c.find("softwareFirstSeenTimestamp", "First seen");
     // Rows come grouped by device: one observation serves a device's consecutive rows.
     let current: DeviceObservation | null = null;
+    // The id as the row spells it, so a device's next row is recognised without building its key again.
+    let currentId: string | undefined;
     return (fields, line) => {
       const host = field(fields, deviceName);
       if (!host) return rejected(line, c.name(deviceName), "no device name");
       const software = field(fields, name);
       if (!software) return rejected(line, c.name(name), "no software name");
       const id = field(fields, deviceId);
-      if (!current || current.names[0] !== host || (id !== undefined && current.ids[0] !== `defender:${id.toLowerCase()}`)) {
+      if (!current || current.names[0] !== host || (id !== undefined && id !== currentId)) {
         const os = field(fields, platform);
+        currentId = id;
         current = { names: [host], ids: id ? [`defender:${id.toLowerCase()}`] : [], osFamily: os ? osFamilyFromPlatform(os) : undefined, osVersion: field(fields, osVersion), origin: { file: context.file, line } };
       }
       const cpeValue = field(fields, cpe);
