@@ -46,7 +46,7 @@ export async function ingestFile(spec: FileSpec, options: IngestFilesOptions): P
   }
   let read = 0;
   try {
-    for await (const chunk of createReadStream(spec.path, { highWaterMark: 1 << 20 })) {
+    for await (const chunk of createReadStream(spec.path, { highWaterMark: 1 << 16 })) {
       session.push(chunk as Buffer);
       read += (chunk as Buffer).length;
       options.onProgress?.(file, read, total);

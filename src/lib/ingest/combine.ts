@@ -85,25 +85,28 @@ const UNKNOWN = { businessUnit: "Unassigned", site: "Unknown", country: "ZZ" } a
  * install that keeps every piece of evidence.
  */
 export function combine(results: readonly FileResult[], now: string): Inventory {
+  // Keys are made again where needed rather than kept: memory grows with devices, not with copies of their keys.
   const identity = new Identity();
-  const deviceKeys = results.map((r) => r.devices.map((d) => keys(d)));
-  const softwareKeys = results.map((r) => r.software.map((s) => keys(s.observation.device)));
-  for (const list of [...deviceKeys, ...softwareKeys]) for (const k of list) identity.join(k);
+  for (const result of results) {
+    for (const d of result.devices) identity.join(keys(d));
+    for (const s of result.software) identity.join(keys(s.observation.device));
+  }
+  const rootOf = (ref: { names: readonly string[]; ids: readonly string[] }) => identity.find(keys(ref)[0]!);
   const observations = new Map<string, DeviceObservation>();
-  results.forEach((result, r) => {
-    result.devices.forEach((d, i) => {
-      const root = identity.find(deviceKeys[r]![i]![0]!);
+  for (const result of results) {
+    for (const d of result.devices) {
+      const root = rootOf(d);
       const known = observations.get(root);
       observations.set(root, known ? mergeObservation(known, d) : d);
-    });
-  });
+    }
+  }
   // Software whose device no source described still names a device.
-  results.forEach((result, r) => {
-    result.software.forEach(({ observation }, i) => {
-      const root = identity.find(softwareKeys[r]![i]![0]!);
+  for (const result of results) {
+    for (const { observation } of result.software) {
+      const root = rootOf(observation.device);
       if (!observations.has(root)) observations.set(root, { names: observation.device.names, ids: observation.device.ids, origin: observation.origin });
-    });
-  });
+    }
+  }
   const deviceIds = new Map<string, string>();
   const taken = new Set<string>();
   const devices: Device[] = [];
@@ -132,9 +135,9 @@ export function combine(results: readonly FileResult[], now: string): Inventory 
   }
 
   const installs = new Map<string, Install>();
-  for (const [r, result] of results.entries()) {
-    for (const [i, { observation: s, product }] of result.software.entries()) {
-      const deviceId = deviceIds.get(identity.find(softwareKeys[r]![i]![0]!))!;
+  for (const result of results) {
+    for (const { observation: s, product } of result.software) {
+      const deviceId = deviceIds.get(rootOf(s.device))!;
       const key = `${deviceId}|${product.id}|${s.version ?? ""}`;
       const evidence = { file: s.origin.file, line: s.origin.line, format: result.report.format ?? "unknown" };
       const known = installs.get(key);

@@ -382,7 +382,12 @@ export class IngestFile {
       if (key === undefined) continue;
       const known = this.devices.get(key);
       if (known) mergeInto(known, device);
-      else this.devices.set(flat(key), { ...device, names: device.names.map(flat), ids: device.ids.map(flat), osVersion: device.osVersion === undefined ? undefined : flat(device.osVersion) });
+      else {
+        // One copy of each string: the key is the stored id or name itself, and values many devices share (an OS version) are interned.
+        const ids = device.ids.map(flat);
+        const names = device.names.map(flat);
+        this.devices.set(ids[0] ?? names[0]!.toLowerCase(), { ...device, names, ids, osVersion: device.osVersion === undefined ? undefined : this.intern(device.osVersion) });
+      }
     }
     for (const software of outcome.software) {
       const matched = this.matcher(software);
@@ -391,6 +396,16 @@ export class IngestFile {
   }
 
   private lastDevice: DeviceObservation | null = null;
+
+  /** Short values many devices share, stored once (bounded: past 10,000 distinct values each is kept as it is). */
+  private readonly interned = new Map<string, string>();
+  private intern(text: string): string {
+    const known = this.interned.get(text);
+    if (known !== undefined) return known;
+    const copy = flat(text);
+    if (this.interned.size < 10_000) this.interned.set(copy, copy);
+    return copy;
+  }
 
   // Titles repeat across devices: remember each distinct title's match, found by name first.
   private readonly matches = new Map<string, { fields: (string | undefined)[]; product: CatalogProduct | null }[]>();
