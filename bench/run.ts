@@ -5,6 +5,7 @@ import { benchExposure } from "./exposure.js";
 import { benchIngest } from "./ingest.js";
 import { benchTimeline } from "./timeline.js";
 import { benchCliStart } from "./cli-start.js";
+import { benchBrowserIngest } from "./browser-ingest.js";
 import type { BenchResult } from "./timing.js";
 
 const benches: (() => Promise<BenchResult>)[] = [benchHeadline];
@@ -20,3 +21,4 @@ for (const line of await benchEngine()) console.log(line);
 for (const line of await benchExposure()) console.log(line);
 for (const line of await benchTimeline()) console.log(line);
 for (const line of await benchIngest(quick ? [200_000] : [1_000_000, 5_000_000])) console.log(line);
+if (!quick) for (const line of await benchBrowserIngest()) console.log(line);
