@@ -3,8 +3,10 @@
 // per subcommand, loaded only when that command runs. `npm ci` runs it (the `prepare` script).
 // cli/dist/inputs.json lists the sources it was built from, so offramp.js can tell a stale build.
 import { build } from "esbuild";
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 
+// Chunks are named by content hash: clear the folder so old ones do not pile up.
+rmSync("cli/dist", { recursive: true, force: true });
 const result = await build({
   entryPoints: ["cli/main.ts"],
   bundle: true,

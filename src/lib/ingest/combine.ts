@@ -85,13 +85,20 @@ const UNKNOWN = { businessUnit: "Unassigned", site: "Unknown", country: "ZZ" } a
  * install that keeps every piece of evidence.
  */
 export function combine(results: readonly FileResult[], now: string): Inventory {
-  // Keys are made again where needed rather than kept: memory grows with devices, not with copies of their keys.
+  // Each observation's keys are made once; only its first key is remembered (the same string the
+  // union-find holds, its hash already computed), so memory grows with devices, not with key copies.
   const identity = new Identity();
+  const firstKey = new Map<object, string>();
+  const joined = (ref: { names: readonly string[]; ids: readonly string[] }) => {
+    const k = keys(ref);
+    identity.join(k);
+    if (k.length) firstKey.set(ref, k[0]!);
+  };
   for (const result of results) {
-    for (const d of result.devices) identity.join(keys(d));
-    for (const s of result.software) identity.join(keys(s.observation.device));
+    for (const d of result.devices) joined(d);
+    for (const s of result.software) joined(s.observation.device);
   }
-  const rootOf = (ref: { names: readonly string[]; ids: readonly string[] }) => identity.find(keys(ref)[0]!);
+  const rootOf = (ref: { names: readonly string[]; ids: readonly string[] }) => identity.find(firstKey.get(ref) ?? keys(ref)[0]!);
   const observations = new Map<string, DeviceObservation>();
   for (const result of results) {
     for (const d of result.devices) {
