@@ -279,7 +279,9 @@ export class IngestFile {
     this.mapRow = format.open(headers, this.context);
   }
 
-  private pendingLine = "";
+  /** The unfinished last line, in the pieces it arrived in: joined once, when its line break comes. */
+  private pendingLine: string[] = [];
+  private pendingChars = 0;
   /** In the middle of a line too long to read: the rest of it, up to its newline, is skipped. */
   private skippingLine = false;
   private lines(text: string, final: boolean): void {
@@ -292,11 +294,22 @@ export class IngestFile {
       this.skippingLine = false;
       text = text.slice(end + 1);
     }
-    const parts = (this.pendingLine + text).split("\n");
-    this.pendingLine = final ? "" : parts.pop()!;
-    const tooLong = this.pendingLine.length > MAX_JSON_LINE_CHARS;
+    let parts: string[];
+    if (!final && text.indexOf("\n") < 0) {
+      // Still inside one line (an osquery batch of megabytes): keep the piece, no copy of the line so far.
+      this.pendingLine.push(text);
+      this.pendingChars += text.length;
+      parts = [];
+    } else {
+      parts = (this.pendingLine.join("") + text).split("\n");
+      const rest = final ? "" : parts.pop()!;
+      this.pendingLine = rest ? [rest] : [];
+      this.pendingChars = rest.length;
+    }
+    const tooLong = this.pendingChars > MAX_JSON_LINE_CHARS;
     if (tooLong) {
-      this.pendingLine = "";
+      this.pendingLine = [];
+      this.pendingChars = 0;
       this.skippingLine = true;
     }
     for (const raw of parts) {
