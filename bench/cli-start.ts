@@ -1,23 +1,19 @@
 /**
  * How fast `offramp` starts, as a user runs it: the whole process, `offramp --version` and
- * `offramp --help`, against a bare `node -e 0` in the same run (median of 15 after 3 warm-ups).
+ * `offramp --help`, against a bare `node -e 0` in the same run (median of 15 after 3 warm-ups, bench/timing.ts).
  * The target (issue 16): --version within 5× the bare start.
  */
 import { spawnSync } from "node:child_process";
+import { time } from "./timing.js";
 
 const TARGET = 5;
 
-function median(args: string[], runs = 15, warmup = 3): number {
-  const samples: number[] = [];
-  for (let i = 0; i < runs + warmup; i++) {
-    const start = performance.now();
+/** Median wall time of one whole process, after warm-ups (the bench's one timer). */
+function median(args: string[]): number {
+  return time(() => {
     const r = spawnSync(process.execPath, args, { encoding: "utf8" });
-    const ms = performance.now() - start;
     if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr}`);
-    if (i >= warmup) samples.push(ms);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)]!;
+  }).ms;
 }
 
 export async function benchCliStart(): Promise<string[]> {

@@ -5,7 +5,7 @@
  * DuckDB's whole-process time at 1M rows; peak RSS under 300 MB at 1M rows and 500 MB at 5M.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -64,4 +64,3 @@ export async function benchIngest(rowCounts = [1_000_000, 5_000_000]): Promise<s
   return lines;
 }
 
-export const catalogPatterns = () => JSON.parse(readFileSync("data/catalogs/kaspersky.json", "utf8")) as { products: { match: { field: string; pattern: string }[] }[] };

@@ -51,9 +51,9 @@ export const model: Command = {
     const stop = reportInventory(inventory, io, values["allow-missing"]);
     if (stop !== null) return stop;
     // Compared scenarios are evaluated on this scenario's organisation (alternativeFor): only their own fields are read, not their inventories.
-    const others = await Promise.all((values.compare ?? []).map(async (f) => ({ scenario: parseScenario(await readJson(f), f) })));
+    const others = await Promise.all((values.compare ?? []).map(async (f) => parseScenario(await readJson(f), f)));
     const scenario = { ...loaded.scenario, ...(seed === undefined ? {} : { seed }), ...(trials === undefined ? {} : { trials }) };
-    const result = evaluateWorkbook(scenario, others.map((o) => o.scenario), loaded.context);
+    const result = evaluateWorkbook(scenario, others, loaded.context);
     if (values.json) {
       io.out(JSON.stringify({ scenario: { file: loaded.file, id: scenario.id, name: scenario.name, asOf: scenario.asOf, seed: scenario.seed, trials: scenario.trials, warnings: loaded.warnings, inventory }, ...evaluationJson(result) }, null, 2));
       return 0;

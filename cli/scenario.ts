@@ -7,7 +7,8 @@ import { nextDeadline } from "../src/lib/scenario/compare.js";
 import { readJson } from "../loaders/data/read.js";
 import { inventoryReport } from "../src/lib/ingest/inventory-report.js";
 import { parseScenario } from "../src/lib/scenario/parse.js";
-import { loadScenario } from "../loaders/model/scenario.js";
+import { contextOf, loadScenario } from "../loaders/model/scenario.js";
+import { NoInventoryError } from "../loaders/data/organisation.js";
 import { loadFacts } from "../loaders/data/facts.js";
 import { dataDir } from "../loaders/data/paths.js";
 import { UsageError, type Command } from "./command.js";
@@ -39,13 +40,13 @@ export const scenario: Command = {
       try {
         loaded = await loadScenario(file);
       } catch (error) {
-        if (!/no inventory export could be read/.test((error as Error).message)) throw error;
-        notRead = (error as Error).message.replace(/^.*?: no inventory/, "no inventory");
+        if (!(error instanceof NoInventoryError)) throw error;
+        notRead = `no inventory export could be read (${error.reasons})`;
       }
       for (const warning of loaded?.warnings ?? []) io.err(warning);
       // Without its inventory the scenario still runs on no devices: bounds and budgets are checked alike.
       const facts = loaded ? null : await loadFacts(parsed.programme, dataDir());
-      const context = loaded ? loaded.context : { rows: [], defaults: facts!.defaults, book: facts!.book, options: facts!.options, regulation: facts!.timeline, updatesStopped: facts!.updatesStopped.date };
+      const context = loaded ? loaded.context : contextOf(facts!, []);
       const unread = loaded ? inventoryReport(loaded.sources).unreadable : [];
       const started = performance.now();
       evaluateScenario(loaded ? loaded.scenario : parsed, context);

@@ -8,6 +8,16 @@ import { inventoryView } from "../../src/lib/ingest/inventory-view.js";
 import { ingestFiles, type FileSpec } from "../ingest/files.js";
 import type { Facts, UpdatesStopped } from "./facts.js";
 
+/** No file of an organisation's inventory could be read: `reasons` names each and why. */
+export class NoInventoryError extends Error {
+  constructor(
+    where: string,
+    readonly reasons: string,
+  ) {
+    super(`${where}: no inventory export could be read (${reasons})`);
+  }
+}
+
 export interface FleetData extends InventoryView {
   organisation: string;
   exportedAt: string | null;
@@ -54,8 +64,7 @@ export function readingInstant(info: Pick<OrganisationInfo, "exportedAt" | "asOf
 export async function loadOrganisation(files: readonly FileSpec[], info: OrganisationInfo, facts: Facts, options: LoadOrganisationOptions = {}): Promise<FleetData> {
   const inventory = await ingestFiles(files, { catalog: facts.compiled, now: readingInstant(info), label: options.label });
   if (!inventory.sources.some((s) => s.fatal === null)) {
-    const reasons = inventory.sources.map((s) => `${s.file}: ${s.fatal}`).join("; ");
-    throw new Error(`${options.where ?? info.organisation}: no inventory export could be read (${reasons || "there are no files"})`);
+    throw new NoInventoryError(options.where ?? info.organisation, inventory.sources.map((s) => `${s.file}: ${s.fatal}`).join("; ") || "there are no files");
   }
   return {
     organisation: info.organisation,

@@ -9,7 +9,7 @@ import { assumptionIndex } from "../../src/lib/model/parameters.js";
 import type { SourceReport } from "../../src/lib/ingest/types.js";
 import type { Assumption, InventorySourceRef, PriceBook, ReplacementOption, Scenario, Timeline } from "../../src/lib/schema/index.js";
 import { parseScenario } from "../../src/lib/scenario/parse.js";
-import { loadFacts } from "../data/facts.js";
+import { loadFacts, type Facts } from "../data/facts.js";
 import { loadOrganisation } from "../data/organisation.js";
 import { dataDir, organisationDir } from "../data/paths.js";
 import { readJson } from "../data/read.js";
@@ -46,6 +46,9 @@ async function inside(path: string, roots: readonly string[]): Promise<boolean> 
 }
 
 /** SHA-256 of a file's bytes, as lowercase hex; null when the file cannot be read (ingest reports why). */
+/** What `evaluateScenario` needs: the workbook's facts and an organisation's fleet rows. */
+export const contextOf = (facts: Facts, rows: FleetRow[]): EvaluationContext => ({ rows, defaults: facts.defaults, book: facts.book, options: facts.options, regulation: facts.timeline, updatesStopped: facts.updatesStopped.date });
+
 export async function fileSha256(path: string): Promise<string | null> {
   const hash = createHash("sha256");
   try {
@@ -115,7 +118,7 @@ export async function loadScenario(file: string, inventoryFiles?: readonly strin
     book: facts.book,
     options: facts.options,
     timeline: facts.timeline,
-    context: { rows: fleet.rows, defaults: facts.defaults, book: facts.book, options: facts.options, regulation: facts.timeline, updatesStopped: facts.updatesStopped.date },
+    context: contextOf(facts, fleet.rows),
     warnings,
   };
 }

@@ -1,3 +1,4 @@
+import { same } from "../lib/util/same.js";
 import { html } from "htl";
 import { outOfBounds } from "../lib/model/bounds.js";
 import type { Assumption } from "../lib/schema/index.js";
@@ -24,7 +25,7 @@ export function assumptionEditor(assumptions: readonly Assumption[], baseline: r
       const input = html`<input type="number" step="any" value=${v} aria-label=${`${a.label}: ${a.value.kind === "point" ? "value" : ["low", "most likely", "high"][i]}`}>` as HTMLInputElement;
       return input;
     });
-    const changed = html`<span class="changed" hidden=${JSON.stringify(a.value) === JSON.stringify(original.value)}>changed</span>` as HTMLElement;
+    const changed = html`<span class="changed" hidden=${same(a.value, original.value)}>changed</span>` as HTMLElement;
     // One cell per column; a single value sits under "most likely".
     const cells = (a.value.kind === "point" ? [null, inputs[0]!, null] : inputs).map((input, i) => {
       const td = document.createElement("td");
@@ -57,7 +58,7 @@ export function assumptionEditor(assumptions: readonly Assumption[], baseline: r
       const numbers = check();
       if (!numbers) return;
       a.value = numbers.length === 1 ? { kind: "point", value: numbers[0]! } : { kind: "range", low: numbers[0]!, likely: numbers[1]!, high: numbers[2]! };
-      changed.hidden = JSON.stringify(a.value) === JSON.stringify(original.value);
+      changed.hidden = same(a.value, original.value);
       table.value = current.map((x) => structuredClone(x));
       table.dispatchEvent(new Event("input"));
     };

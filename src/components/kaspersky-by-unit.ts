@@ -3,7 +3,7 @@ import type { FleetRow } from "../lib/model/fleet.js";
 
 /** The two groups of every Kaspersky-or-not bar chart, in the order they stack from the axis: Kaspersky first, so its count reads from zero. */
 export const KASPERSKY_STATUS = ["Kaspersky", "Other or none"] as const;
-export type KasperskyStatus = (typeof KASPERSKY_STATUS)[number];
+type KasperskyStatus = (typeof KASPERSKY_STATUS)[number];
 
 /** One colour scale and legend for Kaspersky devices and the rest, on every page and in the memo. */
 export const kasperskyColor = { legend: true, domain: [...KASPERSKY_STATUS], range: ["#c0392b", "#b8c2cc"] };

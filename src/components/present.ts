@@ -1,6 +1,5 @@
 import type { Slide } from "../lib/memo/slides.js";
 
-export type { Slide };
 
 /**
  * Full-screen slides for a client meeting, one point per slide: → or space for the next,

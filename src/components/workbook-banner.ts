@@ -20,6 +20,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 export function workbookBanner(workbook: Workbook, inventory: CurrentInventory, facts: ChangeFacts, actions: BannerActions): HTMLElement {
   const root = html`<aside class="workbook-banner" aria-label="What this workbook models" data-banner></aside>` as HTMLElement;
   const status = html`<p class="workbook-banner__status" role="status" aria-live="polite"></p>` as HTMLElement;
+  // Figures from part of an estate must not pass for the whole of it: every page says which exports were not read.
+  const unread = inventoryReport(inventory.fleet.sources).unreadable;
   const render = () => {
     const s = workbook.scenario;
     const changes = describeChanges(workbook.base, s, facts);
@@ -28,8 +30,6 @@ export function workbookBanner(workbook: Workbook, inventory: CurrentInventory, 
       origin.kind === "sample"
         ? html`<span data-inventory="sample">the bundled sample (${plural(origin.files, "export")}${inventory.fleet.exportedAt ? `, taken ${inventory.fleet.exportedAt.slice(0, 10)}` : ""})</span>`
         : html`<span data-inventory="yours">your exports (${plural(origin.files.length, "file")}, read ${origin.readAt.slice(0, 16).replace("T", " ")} UTC${origin.kept ? ", kept on this device" : ", this tab only"})</span>`;
-    // Figures from part of an estate must not pass for the whole of it: every page says which exports were not read.
-    const unread = inventoryReport(inventory.fleet.sources).unreadable;
     const undo = html`<button type="button" disabled=${!workbook.canUndo}>Undo</button>` as HTMLButtonElement;
     undo.onclick = () => {
       if (workbook.undo()) status.textContent = "Undone: the previous state of the scenario is back on every page.";

@@ -56,6 +56,16 @@ const HISTORY = 50;
 /** Equal as a link carries them: a link leaves out inventory references. */
 const sameShared = (a: Scenario, b: Scenario) => same({ ...a, inventory: [] }, { ...b, inventory: [] });
 
+/** The share-link text of the scenario in storage (what this workbook last wrote into the URL), if any. */
+function storedLink(place: Place): string | null {
+  try {
+    const scenario = (JSON.parse(place.storage.getItem(STORAGE_KEY) ?? "null") as Partial<Stored> | null)?.scenario;
+    return scenario ? encodeScenario(scenario) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The browser's own place: localStorage and location.hash. */
 export function browserPlace(): Place {
   return {
@@ -100,7 +110,8 @@ export class Workbook {
   static async open(facts: WorkbookFacts, place: Place): Promise<Workbook> {
     const text = new URLSearchParams(place.hash()).get("s");
     let link: LinkOutcome = null;
-    if (text && place.navigation() !== "back_forward") {
+    // A reload's URL holds the workbook's own scenario: nothing to unpack, and no worker to start.
+    if (text && place.navigation() !== "back_forward" && text !== storedLink(place)) {
       try {
         link = { scenario: await decodeScenario(text) };
       } catch (error) {

@@ -4,24 +4,17 @@
  * each edit in the memo. Then the privacy promise for both inventory settings.
  */
 import { execFile } from "node:child_process";
-import { resolve } from "node:path";
 import { promisify } from "node:util";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { useSite } from "./site.js";
+import { dropExports, REAL_EXPORTS, useSite } from "./site.js";
 
 const site = useSite();
 const run = promisify(execFile);
-const FIXTURES = "test/fixtures/ingest";
-const EXPORTS = ["defender_tvm_portal.csv", "ksc_devices_semicolon_de.csv", "mecm_installed_software.csv", "osquery_programs.jsonl", "intune_discovered_apps.csv", "cyclonedx.json"].map((f) => resolve(FIXTURES, f));
 /** What only the bundled sample shows: its organisation and its counts. */
 const SAMPLE = ["Halvorsen", "4,001", "1,151"];
 const n = (x: number) => x.toLocaleString("en-US");
 
-async function drop(page: Page, files: string[]) {
-  await page.locator(".drop-zone input[type=file]").setInputFiles(files);
-  await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
-}
 
 const main = (page: Page) => page.locator("#observablehq-main").innerText();
 const figure = async (page: Page, name: string) => (await page.locator(`[data-figure="${name}"]`).first().textContent())!.trim();
@@ -47,9 +40,9 @@ async function memo(page: Page, previous?: string): Promise<string> {
 
 describe("one workbook: the user's exports and edits reach every page and the memo", () => {
   it("dropped exports are the organisation on every page and in the memo, through reloads, and the sample's figures appear nowhere", async () => {
-    const cli = JSON.parse((await run("node", ["cli/offramp.js", "ingest", "--json", "--now", "2026-11-25T00:00:00Z", ...EXPORTS], { maxBuffer: 1 << 26 })).stdout);
+    const cli = JSON.parse((await run("node", ["cli/offramp.js", "ingest", "--json", "--now", "2026-11-25T00:00:00Z", ...REAL_EXPORTS], { maxBuffer: 1 << 26 })).stdout);
     const { page, report } = await site.open("/inventory.html");
-    await drop(page, EXPORTS);
+    await dropExports(page, REAL_EXPORTS);
     await expect.poll(() => figure(page, "inventory-devices")).toBe(n(cli.devices));
     await expect.poll(() => figure(page, "inventory-kaspersky-devices")).toBe(n(cli.kaspersky.devices));
     await expect.poll(() => page.locator("[data-banner]").innerText()).toContain("your exports (6 files");
@@ -177,12 +170,12 @@ describe("privacy: what of a dropped inventory outlives the tab", () => {
 
   it("by default, only this tab has the inventory: a new tab shows the sample, and nothing of it is in local storage or IndexedDB", async () => {
     const { page } = await site.open("/inventory.html");
-    await drop(page, EXPORTS);
+    await dropExports(page, REAL_EXPORTS);
     const inTab = await stored(page);
     expect(inTab.session).toEqual(["offramp.inventory"]);
     expect(inTab.dbs).not.toContain("offramp");
     // The scenario in local storage names no export and holds no row.
-    for (const value of Object.values(inTab.local)) for (const f of EXPORTS) expect(value).not.toContain(f.split("/").pop());
+    for (const value of Object.values(inTab.local)) for (const f of REAL_EXPORTS) expect(value).not.toContain(f.split("/").pop());
     await page.close();
     const next = await site.open("/inventory.html");
     await next.page.locator('[data-figure="inventory-devices"]').waitFor();
@@ -194,7 +187,7 @@ describe("privacy: what of a dropped inventory outlives the tab", () => {
   it("'Keep on this device' keeps only the derived rows, never the files, until Forget", async () => {
     const { page } = await site.open("/inventory.html");
     await page.getByLabel("Keep on this device until I press Forget").check();
-    await drop(page, EXPORTS);
+    await dropExports(page, REAL_EXPORTS);
     const kept = await stored(page);
     expect(kept.dbs).toContain("offramp");
     const record = JSON.parse(kept.kept!);

@@ -7,11 +7,11 @@
 import { execFile } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join, resolve } from "node:path";
+import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { useSite } from "./site.js";
+import { dropExports, REAL_EXPORTS, useSite } from "./site.js";
 
 const site = useSite();
 const run = promisify(execFile);
@@ -47,10 +47,9 @@ describe("a memo written in the browser", () => {
     // One export no reader knows: every page and both memos say it was not read.
     const unknown = join(temp, "colours.csv");
     writeFileSync(unknown, "Colour;Size;Weight\nred;3;1\n");
-    const files = [...["defender_tvm_portal.csv", "ksc_devices_semicolon_de.csv", "mecm_installed_software.csv", "osquery_programs.jsonl", "intune_discovered_apps.csv", "cyclonedx.json"].map((f) => resolve("test/fixtures/ingest", f)), unknown];
+    const files = [...REAL_EXPORTS, unknown];
     const { page, report } = await site.open("/inventory.html");
-    await page.locator(".drop-zone input[type=file]").setInputFiles(files);
-    await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+    await dropExports(page, files);
     await page.goto(`${site.origin()}/scenarios.html`, { waitUntil: "networkidle" });
     const unread = page.locator("[data-unread]");
     await unread.waitFor({ timeout: 30_000 });

@@ -9,6 +9,15 @@ import { launchChromium } from "../../loaders/browser/chromium.js";
 import { serveStatic, type StaticSite } from "./serve.js";
 import { guardOrigin, watchPage, type PageReport } from "./watch.js";
 
+/** Real exports of six formats, as a CISO would drop them on the Inventory page. */
+export const REAL_EXPORTS = ["defender_tvm_portal.csv", "ksc_devices_semicolon_de.csv", "mecm_installed_software.csv", "osquery_programs.jsonl", "intune_discovered_apps.csv", "cyclonedx.json"].map((f) => resolve("test/fixtures/ingest", f));
+
+/** Drops files on the Inventory page's drop zone and waits until they are read. */
+export async function dropExports(page: Page, files: string[]): Promise<void> {
+  await page.locator(".drop-zone input[type=file]").setInputFiles(files);
+  await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+}
+
 export interface SiteUnderTest {
   origin: () => string;
   context: () => BrowserContext;

@@ -39,7 +39,7 @@ afterAll(() => {
 });
 
 /** Runs `offramp` with the case's arguments; stops it at the time limit. */
-function run(args: string[], cwd: string): Promise<{ exit: number | null; signal: string | null; stdout: string; stderr: string; seconds: number }> {
+function run(args: string[]): Promise<{ exit: number | null; signal: string | null; stdout: string; stderr: string; seconds: number }> {
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(process.execPath, [join(process.cwd(), "cli/offramp.js"), ...args], { cwd: process.cwd(), env: { ...process.env, OFFRAMP_STATS: "1", OFFRAMP_DEBUG: "", NODE_OPTIONS: "" } });
@@ -51,7 +51,6 @@ function run(args: string[], cwd: string): Promise<{ exit: number | null; signal
     child.on("close", (exit, signal) => {
       clearTimeout(timer);
       resolve({ exit, signal, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8"), seconds: (performance.now() - started) / 1000 });
-      void cwd;
     });
   });
 }
@@ -91,7 +90,7 @@ describe(`the second hostile corpus: ${cases.length} cases (${[...counts].map(([
         mkdirSync(dir);
         const args = (c as CliCase).setup(dir, outside);
         const before = new Set(readdirSync(dir));
-        const result = await run(args, dir);
+        const result = await run(args);
         // Ended by itself, with the exit code it should have (never 1: an unexpected error).
         expect(result.signal, `killed after ${result.seconds.toFixed(1)} s`).toBeNull();
         const stats = /stats: (\{.*\})/.exec(result.stderr);

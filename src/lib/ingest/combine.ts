@@ -98,7 +98,7 @@ export function combine(results: readonly FileResult[], now: string): Inventory 
     for (const d of result.devices) joined(d);
     for (const s of result.software) joined(s.observation.device);
   }
-  const rootOf = (ref: { names: readonly string[]; ids: readonly string[] }) => identity.find(firstKey.get(ref) ?? keys(ref)[0]!);
+  const rootOf = (ref: { names: readonly string[]; ids: readonly string[] }) => identity.find(firstKey.get(ref)!);
   const observations = new Map<string, DeviceObservation>();
   for (const result of results) {
     for (const d of result.devices) {

@@ -24,7 +24,7 @@ export function sniffEncoding(head: Uint8Array): EncodingName {
 }
 
 /** Counts the multi-byte UTF-8 sequences in the sample that are valid and invalid (one cut off at the end is neither). */
-export function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: number } {
+function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: number } {
   let valid = 0;
   let invalid = 0;
   let i = 0;

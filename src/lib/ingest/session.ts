@@ -7,8 +7,7 @@ import { bestFormat, FORMATS } from "./formats/index.js";
 import { FormatError, type Format, type JsonDocumentFormat, type JsonLinesFormat, type ReaderContext, type TableFormat } from "./formats/format.js";
 import { matchSoftware, type MatchedSoftware } from "./matching.js";
 import type { CatalogProduct } from "../schema/index.js";
-import type { DeviceObservation, EncodingName, EstateCount, RowOutcome, SoftwareObservation, SourceReport } from "./types.js";
-import { countsOf } from "./formats/intune-apps.js";
+import { countsOf, type DeviceObservation, type EncodingName, type EstateCount, type RowOutcome, type SoftwareObservation, type SourceReport } from "./types.js";
 
 export interface IngestOptions {
   /** The file's name as the user knows it; reported in every message. */
@@ -43,9 +42,9 @@ export const MAX_WORKBOOK_BYTES = 200 * 1024 * 1024;
 /** One line of JSON lines at most (an osquery batch line is rarely over a few megabytes); a longer line is rejected and skipped. */
 export const MAX_JSON_LINE_CHARS = 16 * 1024 * 1024;
 const tooLongLine = `the line is over ${MAX_JSON_LINE_CHARS / 1024 / 1024} MB, too long to read; it was skipped`;
-/** A single JSON document (an SBOM) is read whole; past this it is refused. */
 /** Lines with replaced bytes listed per file (the first ones; enough to find and fix them). */
 const MAX_WARNINGS = 100;
+/** A single JSON document (an SBOM) is read whole; past this it is refused. */
 export const MAX_JSON_DOCUMENT_CHARS = 256 * 1024 * 1024;
 
 /**

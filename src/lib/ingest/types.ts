@@ -69,10 +69,25 @@ export interface EstateCount {
   origin: Origin;
 }
 
-/** What reading one record produced. */
+/** What an aggregate report says of one application: how many devices have it, not which. */
+export interface ProductCount {
+  name: string;
+  publisher?: string;
+  version?: string;
+  devices: number;
+  origin: Origin;
+}
+
+/**
+ * What reading one record produced. An aggregate report's row (Intune's) describes no device
+ * and no software observation: it carries `counts` instead.
+ */
 export type RowOutcome =
-  | { kind: "accepted"; line: number; devices: DeviceObservation[]; software: SoftwareObservation[] }
+  | { kind: "accepted"; line: number; devices: DeviceObservation[]; software: SoftwareObservation[]; counts?: ProductCount[] }
   | { kind: "rejected"; line: number; column: string | null; message: string };
+
+/** The device counts an outcome carries (an aggregate report's row), or none. */
+export const countsOf = (outcome: RowOutcome): ProductCount[] => (outcome.kind === "accepted" ? (outcome.counts ?? []) : []);
 
 export interface RowError {
   line: number;

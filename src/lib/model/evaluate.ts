@@ -44,13 +44,13 @@ export interface YearLoss extends MeanEstimate {
   toleranceStandardError: number | null;
 }
 
+/** An evaluation without its per-trial draws: what workers post, the CLI prints and the memo states. */
+export const withoutDraws = <T extends { draws: unknown }>({ draws: _d, ...rest }: T): Omit<T, "draws"> => rest;
+
 /**
  * Every figure the workbook shows for one scenario, computed once. Pages, workers, the CLI and
  * the memo print these and nothing else, so a figure with the same name is the same number.
  */
-/** An evaluation without its per-trial draws: what workers post, the CLI prints and the memo states. */
-export const withoutDraws = <T extends { draws: unknown }>({ draws: _d, ...rest }: T): Omit<T, "draws"> => rest;
-
 export interface Evaluation {
   id: string;
   name: string;

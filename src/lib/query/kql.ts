@@ -1,5 +1,5 @@
 import type { Catalog } from "../schema/index.js";
-import { queryTerms } from "./terms.js";
+import { lowerTerms } from "./terms.js";
 
 /**
  * Kusto for Microsoft Defender Advanced Hunting and Sentinel: the software inventory rows whose
@@ -9,7 +9,7 @@ import { queryTerms } from "./terms.js";
  */
 export function kqlQuery(catalog: Pick<Catalog, "vendor" | "queryTerms">, name: string): string {
   // Kusto lowers any script, so lower-case terms suffice; none holds a regex metacharacter but "-", escaped.
-  const pattern = [...new Set(queryTerms(catalog).map((t) => t.toLowerCase().replaceAll("-", "\\-")))].join("|");
+  const pattern = lowerTerms(catalog).map((t) => t.replaceAll("-", "\\-")).join("|");
   return [
     `// Offramp: ${catalog.vendor} software by the "${name}" catalog's terms (a superset; offramp ingest decides).`,
     "// Run in Defender Advanced Hunting or Sentinel; export the result as CSV and give it to offramp ingest.",

@@ -1,5 +1,5 @@
 import type { Catalog } from "../schema/index.js";
-import { queryTerms } from "./terms.js";
+import { lowerTerms } from "./terms.js";
 
 /** A SQL string literal (Unicode, N'…', as SQL Server needs for Cyrillic). */
 const literal = (text: string) => `N'${text.replaceAll("'", "''")}'`;
@@ -12,7 +12,7 @@ const literal = (text: string) => `N'${text.replaceAll("'", "''")}'`;
  */
 export function mecmSqlQuery(catalog: Pick<Catalog, "vendor" | "queryTerms">, name: string): string {
   // SQL Server lowers any script under its usual collations: lower-case terms suffice.
-  const terms = [...new Set(queryTerms(catalog).map((t) => t.toLowerCase()))];
+  const terms = lowerTerms(catalog);
   const like = (column: string) => terms.map((t) => `LOWER(${column}) LIKE ${literal(`%${t}%`)}`);
   return [
     `-- Offramp: ${catalog.vendor} software by the "${name}" catalog's terms (a superset; offramp ingest decides).`,

@@ -8,8 +8,7 @@ export function queryTerms(catalog: Pick<Catalog, "queryTerms">): string[] {
   return [...new Set(catalog.queryTerms.flatMap((t) => [t.toLowerCase(), t]))];
 }
 
-/** Whether a record's text holds one of the terms, case-insensitively: what every query's filter does. */
-export function holdsTerm(terms: readonly string[], ...texts: (string | undefined)[]): boolean {
-  const lower = texts.filter((t): t is string => !!t).map((t) => t.toLowerCase());
-  return terms.some((term) => lower.some((t) => t.includes(term.toLowerCase())));
+/** The terms in lower case only, for engines that lower any script (Kusto, SQL Server). */
+export function lowerTerms(catalog: Pick<Catalog, "queryTerms">): string[] {
+  return [...new Set(catalog.queryTerms.map((t) => t.toLowerCase()))];
 }

@@ -26,6 +26,9 @@ export function encodeScenario(scenario: Scenario): string {
 
 /** The most a link's scenario may unpack to: a scenario is a few kilobytes; 1 MB is plenty. */
 export const LINK_MAX_BYTES = 1_000_000;
+/** A link refused for its size, whose message already says why. */
+class TooLarge extends Error {}
+
 /** The most link text read: deflate cannot pack a real scenario below a thousandth of its size. */
 const LINK_MAX_CHARS = 2_000_000;
 
@@ -50,7 +53,7 @@ function inflateCapped(bytes: Uint8Array, cap: number): Promise<Uint8Array> {
     inflater.ondata = (error, chunk, final) => {
       if (done) return;
       if (error) return finish(error);
-      if (length + chunk.length > cap) return finish(new Error(`the link's scenario unpacks to more than ${(cap / 1e6).toLocaleString("en-US")} MB, which no scenario needs; it was not opened`));
+      if (length + chunk.length > cap) return finish(new TooLarge(`the link's scenario unpacks to more than ${(cap / 1e6).toLocaleString("en-US")} MB, which no scenario needs; it was not opened`));
       out.set(chunk, length);
       length += chunk.length;
       if (final) finish(null);
@@ -65,13 +68,13 @@ function inflateCapped(bytes: Uint8Array, cap: number): Promise<Uint8Array> {
  * runs off the main thread; a link that unpacks too large is refused with a message that says so.
  */
 export async function decodeScenario(text: string): Promise<Scenario> {
-  if (text.length > LINK_MAX_CHARS) throw new Error(`the link is ${text.length.toLocaleString("en-US")} characters long, more than any scenario needs; it was not opened`);
+  if (text.length > LINK_MAX_CHARS) throw new TooLarge(`the link is ${text.length.toLocaleString("en-US")} characters long, more than any scenario needs; it was not opened`);
   let json: unknown;
   try {
     json = JSON.parse(strFromU8(await inflateCapped(fromBase64Url(text), LINK_MAX_BYTES)));
   } catch (error) {
-    const message = (error as Error).message;
-    throw new Error(message.endsWith("it was not opened") ? message : `the link does not hold a scenario (${message})`);
+    if (error instanceof TooLarge) throw error;
+    throw new Error(`the link does not hold a scenario (${(error as Error).message})`);
   }
   return parseScenario(json, "the shared link");
 }

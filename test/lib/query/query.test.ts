@@ -11,12 +11,18 @@ import { csvFormat } from "d3";
 import { describe, expect, it } from "vitest";
 import { combine } from "../../../src/lib/ingest/combine.js";
 import { catalogQuery } from "../../../src/lib/query/index.js";
-import { holdsTerm, queryTerms } from "../../../src/lib/query/terms.js";
+import { queryTerms } from "../../../src/lib/query/terms.js";
 import { Catalog } from "../../../src/lib/schema/index.js";
 import { readInput, readInputAsync } from "../../support/ingest.js";
 
 const catalog = Catalog.parse(JSON.parse(readFileSync("data/catalogs/kaspersky.json", "utf8")));
 const terms = queryTerms(catalog);
+
+/** Whether a record's text holds one of the terms, case-insensitively: what every query's filter does. */
+function holdsTerm(terms: readonly string[], ...texts: (string | undefined)[]): boolean {
+  const lower = texts.filter((t): t is string => !!t).map((t) => t.toLowerCase());
+  return terms.some((term) => lower.some((t) => t.includes(term.toLowerCase())));
+}
 
 describe("the catalog's query terms", () => {
   it("are a superset: every product matched in every fixture and sample export holds a term in one of its fields", async () => {

@@ -75,21 +75,6 @@ export const intuneRaw: TableFormat = {
   },
 };
 
-/** What an aggregate report says of one application: how many devices have it, not which. */
-export interface ProductCount {
-  name: string;
-  publisher?: string;
-  version?: string;
-  devices: number;
-  origin: Origin;
-}
-
-/** An accepted aggregate row: no device, no software observation, one count. */
-export type CountedOutcome = Extract<RowOutcome, { kind: "accepted" }> & { counts: ProductCount[] };
-
-/** The counts an outcome carries, if it is an aggregate row. */
-export const countsOf = (outcome: RowOutcome): ProductCount[] => ("counts" in outcome && Array.isArray(outcome.counts) ? (outcome.counts as ProductCount[]) : []);
-
 /**
  * Intune Discovered apps, aggregated (`AppInvAggregate`): one row per application and version
  * with a DeviceCount and no device. A software observation always belongs to a device, and
@@ -116,7 +101,7 @@ export const intuneAggregate: TableFormat = {
       if (!software.name) return rejected(line, c.name(app.name), "no application name");
       const rawCount = field(fields, count);
       if (!rawCount || !/^\d+$/.test(rawCount)) return rejected(line, c.name(count), `device count "${rawCount ?? ""}" is not a whole number`);
-      const outcome: CountedOutcome = {
+      const outcome: RowOutcome = {
         kind: "accepted",
         line,
         devices: [],

@@ -8,7 +8,8 @@ import { defenderTvm } from "../../../../src/lib/ingest/formats/defender-tvm.js"
 import type { Format } from "../../../../src/lib/ingest/formats/format.js";
 import { genericTable } from "../../../../src/lib/ingest/formats/generic-table.js";
 import { FORMATS } from "../../../../src/lib/ingest/formats/index.js";
-import { countsOf, intuneAggregate, intuneRaw } from "../../../../src/lib/ingest/formats/intune-apps.js";
+import { intuneAggregate, intuneRaw } from "../../../../src/lib/ingest/formats/intune-apps.js";
+import { countsOf } from "../../../../src/lib/ingest/types.js";
 import { kscDevices } from "../../../../src/lib/ingest/formats/ksc-devices.js";
 import { mecmArp } from "../../../../src/lib/ingest/formats/mecm-arp.js";
 import { mecmInstalledSoftware } from "../../../../src/lib/ingest/formats/mecm-installed-software.js";
