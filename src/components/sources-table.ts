@@ -13,7 +13,8 @@ function warningsOf(s: SourceReport) {
 
 /** One row per file read: format, encoding, delimiter, rows accepted and rejected, and the first reasons. */
 export function sourcesTable(sources: readonly SourceReport[]): HTMLElement {
-  return html`<table class="sources">
+  // The full width, and room for the reasons: a file not read says why in its last cell.
+  return html`<div class="sources-wrap"><style>${STYLE}</style><table class="sources">
     <thead><tr><th>File</th><th>Format</th><th>Encoding</th><th>Delimiter</th><th>Rows</th><th>Accepted</th><th>Rejected</th><th>Problems</th></tr></thead>
     <tbody>${sources.map(
       (s) => html`<tr data-source=${s.file}>
@@ -22,5 +23,11 @@ export function sourcesTable(sources: readonly SourceReport[]): HTMLElement {
         <td>${s.fatal ? html`<span class="error">Not read: ${s.fatal}</span>` : s.errors.length === 0 ? "none" : html`<details><summary>${n(s.rejected)} rejected</summary><ul>${s.errors.slice(0, 50).map((e) => html`<li>line ${e.line}${e.column ? `, column "${e.column}"` : ""}: ${e.message}</li>`)}</ul>${s.errors.length > 50 ? html`<p>…and ${n(s.rejected - 50)} more</p>` : ""}</details>`}${warningsOf(s)}</td>
       </tr>`,
     )}</tbody>
-  </table>` as HTMLElement;
+  </table></div>` as HTMLElement;
 }
+
+const STYLE = `
+.sources-wrap { overflow-x: auto; max-width: 100%; }
+table.sources { max-width: none; width: 100%; }
+table.sources td:last-child { min-width: 14rem; }
+`;

@@ -267,7 +267,7 @@ export class IngestFile {
     const named = this.named();
     if (named && named.input !== "table") throw new FormatError(`the file is a table, but "${named.id}" is not a table format`);
     const format = (named as TableFormat | null) ?? bestFormat(this.ofInput("table"), (f) => f.detect(headers, this.options.file));
-    if (!format) throw new FormatError(`no known format has these headers: ${headers.slice(0, 12).join(", ")}${headers.length > 12 ? ", …" : ""}. Name one with --format, or map the columns`);
+    if (!format) throw new FormatError(`no known format has these headers: ${headers.slice(0, 12).join(", ")}${headers.length > 12 ? ", …" : ""}; name its format, or map its columns as a generic table (on the command line: --format, --mapping)`);
     const seen = new Set<string>();
     for (const h of headers) {
       if (h.trim() && seen.has(h.trim())) throw new FormatError(`the header "${h.trim()}" appears twice`);
