@@ -14,6 +14,11 @@ export interface CompiledCatalog {
   byId(id: string): CatalogProduct | undefined;
   /** Whether a token vendor (`kaspersky_lab`) is the catalog's vendor, not a look-alike. */
   isVendorToken(vendor: string): boolean;
+  /**
+   * Finds any word of the catalog's query terms, with the rules' flags (`iu`): a record whose text
+   * holds none of them matches no rule (a property tested for every rule), so it can be passed over.
+   */
+  anyTerm: RegExp;
 }
 
 /** Fields whose rules are tried after the exact ones: one value can stand for several products. */
@@ -67,6 +72,18 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
       return null;
     },
     byId: (id) => ids.get(id),
+    anyTerm: termScreen(catalog),
     isVendorToken: (vendor) => vendors.has(vendor.trim().toLowerCase()),
   };
+}
+
+/**
+ * One word of each query term ("kav sdk" gives "kav"): readers join a vendor and a name with a
+ * space and spell underscores as spaces, so a term's words can meet only in text built from
+ * several fields, while each word stays whole in the field it came from.
+ */
+export function termScreen(catalog: Pick<Catalog, "queryTerms">): RegExp {
+  const words = catalog.queryTerms.map((term) => term.split(/[\s_]+/).filter(Boolean).sort((a, b) => b.length - a.length)[0]!);
+  const escaped = [...new Set(words)].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(escaped.join("|"), "iu");
 }

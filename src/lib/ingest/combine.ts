@@ -46,33 +46,55 @@ function estateCounts(results: readonly FileResult[]): Inventory["kaspersky"]["e
   return [...byProduct.values()].map(({ seen: _seen, ...rest }) => rest).sort((a, b) => b.devices - a.devices || a.product.localeCompare(b.product));
 }
 
-/** Identity keys of a device: its source ids, and its host name without domain (15 characters, as NetBIOS). */
-function keys(ref: { names: readonly string[]; ids: readonly string[] }): string[] {
-  return [...ref.ids.map((id) => `id:${id}`), ...ref.names.map((n) => `host:${shortHostName(n)}`)];
-}
-
-/** Union-find over identity keys. */
+/**
+ * Union-find over identity keys: a device's source ids, and its host name without domain (15
+ * characters, as NetBIOS). Each key is given a number once; unions and finds work on numbers.
+ */
 class Identity {
-  private readonly parent = new Map<string, string>();
-  find(key: string): string {
-    let root = key;
-    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
-    let node = key;
-    while (node !== root) {
-      const next = this.parent.get(node)!;
-      this.parent.set(node, root);
-      node = next;
+  private readonly ids = new Map<string, number>();
+  private readonly hosts = new Map<string, number>();
+  /** Each number's key, as `id:…` or `host:…`. */
+  readonly keys: string[] = [];
+  private parent = new Int32Array(1024);
+
+  private number(map: Map<string, number>, key: string, prefix: string): number {
+    const known = map.get(key);
+    if (known !== undefined) return known;
+    const n = this.keys.length;
+    this.keys.push(prefix + key);
+    map.set(key, n);
+    if (n === this.parent.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(this.parent);
+      this.parent = grown;
     }
-    if (!this.parent.has(root)) this.parent.set(root, root);
-    return root;
+    this.parent[n] = n;
+    return n;
   }
-  join(keys: readonly string[]): void {
-    if (keys.length === 0) return;
-    const root = this.find(keys[0]!);
-    for (const key of keys.slice(1)) {
-      const other = this.find(key);
-      if (other !== root) this.parent.set(other, root);
+
+  find(n: number): number {
+    const parent = this.parent;
+    while (parent[n] !== n) {
+      parent[n] = parent[parent[n]!]!; // path halving
+      n = parent[n]!;
     }
+    return n;
+  }
+
+  /** Joins a device's keys; returns its first key's number, or -1 when it has none. */
+  join(ref: { names: readonly string[]; ids: readonly string[] }): number {
+    let first = -1;
+    let root = -1;
+    const add = (n: number) => {
+      const r = this.find(n);
+      if (first < 0) {
+        first = n;
+        root = r;
+      } else if (r !== root) this.parent[r] = root;
+    };
+    for (const id of ref.ids) add(this.number(this.ids, id, "id:"));
+    for (const name of ref.names) add(this.number(this.hosts, shortHostName(name), "host:"));
+    return first;
   }
 }
 
@@ -85,21 +107,19 @@ const UNKNOWN = { businessUnit: "Unassigned", site: "Unknown", country: "ZZ" } a
  * install that keeps every piece of evidence.
  */
 export function combine(results: readonly FileResult[], now: string): Inventory {
-  // Each observation's keys are made once; only its first key is remembered (the same string the
-  // union-find holds, its hash already computed), so memory grows with devices, not with key copies.
+  // Each observation's keys are numbered once; only its first key's number is remembered.
   const identity = new Identity();
-  const firstKey = new Map<object, string>();
+  const firstKey = new Map<object, number>();
   const joined = (ref: { names: readonly string[]; ids: readonly string[] }) => {
-    const k = keys(ref);
-    identity.join(k);
-    if (k.length) firstKey.set(ref, k[0]!);
+    const first = identity.join(ref);
+    if (first >= 0) firstKey.set(ref, first);
   };
   for (const result of results) {
     for (const d of result.devices) joined(d);
     for (const s of result.software) joined(s.observation.device);
   }
   const rootOf = (ref: { names: readonly string[]; ids: readonly string[] }) => identity.find(firstKey.get(ref)!);
-  const observations = new Map<string, DeviceObservation>();
+  const observations = new Map<number, DeviceObservation>();
   for (const result of results) {
     for (const d of result.devices) {
       const root = rootOf(d);
@@ -114,11 +134,11 @@ export function combine(results: readonly FileResult[], now: string): Inventory 
       if (!observations.has(root)) observations.set(root, { names: observation.device.names, ids: observation.device.ids, origin: observation.origin });
     }
   }
-  const deviceIds = new Map<string, string>();
+  const deviceIds = new Map<number, string>();
   const taken = new Set<string>();
   const devices: Device[] = [];
   for (const [root, o] of observations) {
-    const hostname = o.names.length ? hostLabel(o.names.find((n) => !/^\d/.test(n)) ?? o.names[0]!) : root.replace(/^(id|host):/, "");
+    const hostname = o.names.length ? hostLabel(o.names.find((n) => !/^\d/.test(n)) ?? o.names[0]!) : identity.keys[root]!.replace(/^(id|host):/, "");
     const id = `dev-${hostname}`;
     const unique = taken.has(id) ? `${id}-${devices.length}` : id;
     taken.add(unique);

@@ -4,10 +4,11 @@ import { ingestWorkbookRows, isZip, readWorkbookTables } from "./workbook.js";
 import { sniffDelimiter } from "./delimiter.js";
 import { decoderFor, sniffEncoding, type Decoder } from "./encoding.js";
 import { bestFormat, FORMATS } from "./formats/index.js";
-import { FormatError, type Format, type JsonDocumentFormat, type JsonLinesFormat, type ReaderContext, type TableFormat } from "./formats/format.js";
+import { RowScreen } from "./row-screen.js";
+import { FormatError, type Format, type RowRuns, type JsonDocumentFormat, type JsonLinesFormat, type ReaderContext, type TableFormat } from "./formats/format.js";
 import { matchSoftware, type MatchedSoftware } from "./matching.js";
 import type { CatalogProduct } from "../schema/index.js";
-import { countsOf, type DeviceObservation, type EncodingName, type EstateCount, type RowOutcome, type SoftwareObservation, type SourceReport } from "./types.js";
+import { type DeviceObservation, type EncodingName, type EstateCount, type RowOutcome, type SoftwareObservation, type SourceReport } from "./types.js";
 
 export interface IngestOptions {
   /** The file's name as the user knows it; reported in every message. */
@@ -248,7 +249,13 @@ export class IngestFile {
       if (record.malformed) throw new FormatError(`the header row on line ${record.line} cannot be read: ${record.malformed}`);
       this.openTable(record.fields);
       // From here a record spanning lines with the wrong field count is a quote left open.
-      if (this.chunker) this.chunker.expectedFields = record.fields.length;
+      if (this.chunker) {
+        this.chunker.expectedFields = record.fields.length;
+        if (this.runs) this.chunker.screen = new RowScreen(this.runs, record.fields.length, this.chunker.delimiter, this.chunker.newline, this.options.catalog.anyTerm, () => {
+          this.report.rows++;
+          this.report.accepted++;
+        });
+      }
       return;
     }
     this.report.rows++;
@@ -276,7 +283,11 @@ export class IngestFile {
     this.report.format = format.id;
     this.headers = headers;
     this.mapRow = format.open(headers, this.context);
+    this.runs = format.runs?.(headers) ?? null;
   }
+
+  /** What the format says of its rows' runs (see TableFormat.runs), for the chunker's screen. */
+  private runs: RowRuns | null = null;
 
   /** The unfinished last line, in the pieces it arrived in: joined once, when its line break comes. */
   private pendingLine: string[] = [];
@@ -382,7 +393,7 @@ export class IngestFile {
       return;
     }
     if (counts) this.report.accepted++;
-    for (const c of countsOf(outcome)) {
+    if (outcome.counts) for (const c of outcome.counts) {
       const product = matchSoftware({ device: { names: [], ids: [] }, name: c.name, publisher: c.publisher, version: c.version, origin: c.origin }, this.options.catalog)?.product;
       if (product) this.estate.push({ catalogId: product.id, product: product.name, covered: product.coveredByUsProhibition, version: c.version, devices: c.devices, origin: c.origin });
     }
@@ -420,16 +431,14 @@ export class IngestFile {
   }
 
   // Titles repeat across devices: remember each distinct title's match, found by name first.
-  private readonly matches = new Map<string, { fields: (string | undefined)[]; product: CatalogProduct | null }[]>();
+  private readonly matches = new Map<string, RememberedMatch[]>();
   private matched = 0;
   private matcher(software: SoftwareObservation): MatchedSoftware | null {
-    // The device's operating system too: one token or CPE names a different product on each platform.
-    const fields = [software.vendor, software.publisher, software.package, software.bundleId, software.cpe, software.purl, software.path, software.device.osFamily];
     let known = this.matches.get(software.name);
     let product: CatalogProduct | null | undefined;
     if (known) {
       for (const entry of known) {
-        if (entry.fields.every((f, i) => f === fields[i])) {
+        if (sameMatchFields(entry, software)) {
           product = entry.product;
           break;
         }
@@ -439,12 +448,25 @@ export class IngestFile {
       product = matchSoftware(software, this.options.catalog)?.product ?? null;
       if (this.matched++ < 200_000) {
         if (!known) this.matches.set(flat(software.name), (known = []));
-        known.push({ fields: fields.map((f) => (f === undefined ? f : flat(f))), product });
+        const entry: RememberedMatch = { os: software.device.osFamily, product };
+        for (const field of MATCH_FIELDS) {
+          const value = software[field];
+          if (value !== undefined) entry[field] = flat(value);
+        }
+        known.push(entry);
       }
     }
     return product ? { observation: flatObservation(software), product } : null;
   }
+}
 
+/** The fields besides the name that decide a match; the device's operating system too (one token or CPE names a different product on each platform). */
+const MATCH_FIELDS = ["vendor", "publisher", "package", "bundleId", "cpe", "purl", "path"] as const;
+type RememberedMatch = Partial<Pick<SoftwareObservation, (typeof MATCH_FIELDS)[number]>> & { os: DeviceObservation["osFamily"]; product: CatalogProduct | null };
+
+/** Whether a remembered match was for these fields (compared one by one: this runs for every row). */
+function sameMatchFields(entry: RememberedMatch, s: SoftwareObservation): boolean {
+  return entry.vendor === s.vendor && entry.publisher === s.publisher && entry.package === s.package && entry.bundleId === s.bundleId && entry.cpe === s.cpe && entry.purl === s.purl && entry.path === s.path && entry.os === s.device.osFamily;
 }
 
 /** A software observation whose strings no longer pin the chunk they were parsed from. */

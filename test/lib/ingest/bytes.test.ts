@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CsvChunker, MAX_RECORD_CHARS, type CsvRecord } from "../../../src/lib/ingest/csv-chunks.js";
 import { sniffDelimiter } from "../../../src/lib/ingest/delimiter.js";
@@ -32,6 +33,39 @@ describe("sniffEncoding", () => {
     expect(decoderFor("utf-16le").decode(utf16("\uFEFFGerät"))).toBe("Gerät");
     expect(decoderFor("utf-16be").decode(utf16("\uFEFFGerät", true))).toBe("Gerät");
     expect(decoderFor("windows-1252").decode(new Uint8Array([0x47, 0x65, 0x72, 0xe4, 0x74, 0x80]))).toBe("Gerät€");
+  });
+});
+
+describe("UTF-8 decoding in chunks", () => {
+  const whole = (bytes: Uint8Array) => new TextDecoder("utf-8").decode(bytes);
+  const inChunks = (bytes: Uint8Array, cuts: number[]) => {
+    const decoder = decoderFor("utf-8");
+    let text = "";
+    let at = 0;
+    for (const cut of [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b)) {
+      text += decoder.decode(bytes.subarray(at, cut), { stream: true });
+      at = cut;
+    }
+    return text + decoder.decode(bytes.subarray(at), { stream: true }) + decoder.decode();
+  };
+
+  it("cuts inside a two-, three- and four-byte character still give the character, and a leading byte-order mark is dropped", () => {
+    const bytes = new TextEncoder().encode("\uFEFFä,€,𝄞,Касперский\uFEFF");
+    for (let cut = 0; cut <= bytes.length; cut++) expect(inChunks(bytes, [cut])).toBe("ä,€,𝄞,Касперский\uFEFF");
+    // An unfinished sequence at the very end is one U+FFFD, as whole-file decoding gives.
+    expect(inChunks(new Uint8Array([0x41, 0xe2, 0x82]), [2])).toBe("A\uFFFD");
+  });
+
+  it("gives the text whole-file decoding gives, however the bytes are cut (valid, invalid and cut-off sequences)", () => {
+    // Bytes drawn mostly from lead and continuation bytes, so cut and broken sequences are common.
+    const byte = fc.oneof(fc.integer({ min: 0x20, max: 0x7f }), fc.integer({ min: 0x80, max: 0xbf }), fc.integer({ min: 0xc0, max: 0xff }), fc.constantFrom(0xef, 0xbb, 0xbf));
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 64 }), fc.array(fc.nat(), { maxLength: 6 }), (list, cuts) => {
+        const bytes = Uint8Array.from(list);
+        expect(inChunks(bytes, cuts)).toBe(whole(bytes));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

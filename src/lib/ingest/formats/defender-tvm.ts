@@ -10,6 +10,21 @@ const SIGNATURE = ["DeviceId", "DeviceName", "OSPlatform", "SoftwareVendor", "So
  * `DeviceTvmSoftwareInventory` table (and its Sentinel copy), or the portal's CSV export, whose
  * headers are spelled with spaces ("Device name", "Software vendor"…).
  */
+/** The columns the reader uses, by their spellings in Advanced Hunting and the portal's export. */
+function columnsOf(c: Columns) {
+  return {
+    deviceId: c.find("DeviceId", "Device Id", "Machine Id"),
+    deviceName: c.require("DeviceName", "Device name", "Computer name"),
+    platform: c.find("OSPlatform", "OS platform"),
+    osVersion: c.find("OSVersion", "OS version"),
+    vendor: c.find("SoftwareVendor", "Vendor"),
+    name: c.require("SoftwareName", "Software name", "Name"),
+    version: c.find("SoftwareVersion", "Version"),
+    cpe: c.find("ProductCodeCpe", "CPE"),
+    firstSeen: c.find("softwareFirstSeenTimestamp", "First seen"),
+  };
+}
+
 export const defenderTvm: TableFormat = {
   id: "defender-tvm",
   label: "Microsoft Defender software inventory",
@@ -18,17 +33,13 @@ export const defenderTvm: TableFormat = {
     const columns = new Columns(headers);
     return columns.share(SIGNATURE) >= 0.8 ? 0.95 : columns.share(["SoftwareName", "SoftwareVendor", "DeviceName"]) === 1 ? 0.7 : 0;
   },
+  runs(headers) {
+    const { deviceId, deviceName, name } = columnsOf(new Columns(headers));
+    return { device: [deviceId, deviceName].filter((i) => i >= 0), required: [deviceName, name] };
+  },
   open(headers, context) {
     const c = new Columns(headers);
-    const deviceId = c.find("DeviceId", "Device Id", "Machine Id");
-    const deviceName = c.require("DeviceName", "Device name", "Computer name");
-    const platform = c.find("OSPlatform", "OS platform");
-    const osVersion = c.find("OSVersion", "OS version");
-    const vendor = c.find("SoftwareVendor", "Vendor");
-    const name = c.require("SoftwareName", "Software name", "Name");
-    const version = c.find("SoftwareVersion", "Version");
-    const cpe = c.find("ProductCodeCpe", "CPE");
-    const firstSeen = c.find("softwareFirstSeenTimestamp", "First seen");
+    const { deviceId, deviceName, platform, osVersion, vendor, name, version, cpe, firstSeen } = columnsOf(c);
     // Rows come grouped by device: one observation serves a device's consecutive rows.
     let current: DeviceObservation | null = null;
     // The id as the row spells it, so a device's next row is recognised without building its key again.

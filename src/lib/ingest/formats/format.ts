@@ -23,6 +23,20 @@ export interface TableFormat {
    * The mapper gets the fields of one record, already split, and the line it starts on.
    */
   open(headers: readonly string[], context: ReaderContext): (fields: readonly string[], line: number) => RowOutcome;
+  /**
+   * For readers of one software title per row, whose device is read from the first row of its run
+   * (Defender's inventory): the columns that name the device, and the columns without which a row is
+   * rejected. The reader promises that a row with the header's field count and these columns filled
+   * is accepted, and that a row naming the same device as the accepted row before it, as spelt, adds
+   * nothing but its count unless it holds a catalog term. Such rows are counted without being split.
+   */
+  runs?(headers: readonly string[]): RowRuns;
+}
+
+/** See `TableFormat.runs`: column indexes (0-based). */
+export interface RowRuns {
+  device: number[];
+  required: number[];
 }
 
 /** One JSON value per line (osquery results logs, Defender export files). */
