@@ -51,17 +51,17 @@ function estateCounts(results: readonly FileResult[]): Inventory["kaspersky"]["e
  * characters, as NetBIOS). Each key is given a number once; unions and finds work on numbers.
  */
 class Identity {
-  private readonly ids = new Map<string, number>();
-  private readonly hosts = new Map<string, number>();
-  /** Each number's key, as `id:…` or `host:…`. */
+  private ids = new Map<string, number>();
+  private hosts = new Map<string, number>();
+  /** Each number's key: a source id or a short host name. */
   readonly keys: string[] = [];
   private parent = new Int32Array(1024);
 
-  private number(map: Map<string, number>, key: string, prefix: string): number {
+  private number(map: Map<string, number>, key: string): number {
     const known = map.get(key);
     if (known !== undefined) return known;
     const n = this.keys.length;
-    this.keys.push(prefix + key);
+    this.keys.push(key);
     map.set(key, n);
     if (n === this.parent.length) {
       const grown = new Int32Array(n * 2);
@@ -81,7 +81,7 @@ class Identity {
     return n;
   }
 
-  /** Joins a device's keys; returns its first key's number, or -1 when it has none. */
+  /** Joins a device's keys; returns its first key's number (a device with none is numbered on its own). */
   join(ref: { names: readonly string[]; ids: readonly string[] }): number {
     let first = -1;
     let root = -1;
@@ -92,10 +92,23 @@ class Identity {
         root = r;
       } else if (r !== root) this.parent[r] = root;
     };
-    for (const id of ref.ids) add(this.number(this.ids, id, "id:"));
-    for (const name of ref.names) add(this.number(this.hosts, shortHostName(name), "host:"));
-    return first;
+    for (const id of ref.ids) add(this.number(this.ids, id));
+    for (const name of ref.names) add(this.number(this.hosts, shortHostName(name)));
+    return first >= 0 ? first : this.number(new Map(), "unnamed");
   }
+
+  /** Every device has been joined: the keys' lookup tables are no longer needed (finds work on numbers). */
+  seal(): void {
+    this.ids = new Map();
+    this.hosts = new Map();
+  }
+}
+
+/** A device's names and ids other than its host name, each once (a loop: this runs for every device). */
+function aliasesOf(o: DeviceObservation, hostname: string): string[] {
+  const aliases: string[] = [];
+  for (const list of [o.names, o.ids]) for (const a of list) if (!aliases.includes(a) && a.toLowerCase() !== hostname) aliases.push(a);
+  return aliases;
 }
 
 const UNKNOWN = { businessUnit: "Unassigned", site: "Unknown", country: "ZZ" } as const;
@@ -107,46 +120,43 @@ const UNKNOWN = { businessUnit: "Unassigned", site: "Unknown", country: "ZZ" } a
  * install that keeps every piece of evidence.
  */
 export function combine(results: readonly FileResult[], now: string): Inventory {
-  // Each observation's keys are numbered once; only its first key's number is remembered.
+  // Each observation's keys are numbered once; only its first key's number is remembered, in
+  // arrays beside the results' own (typed arrays and plain arrays, not maps: at 200,000 devices
+  // maps' growth was most of combine's memory).
   const identity = new Identity();
-  const firstKey = new Map<object, number>();
-  const joined = (ref: { names: readonly string[]; ids: readonly string[] }) => {
-    const first = identity.join(ref);
-    if (first >= 0) firstKey.set(ref, first);
+  const deviceKeys = results.map((r) => Int32Array.from(r.devices, (d) => identity.join(d)));
+  const softwareKeys = results.map((r) => Int32Array.from(r.software, (s) => identity.join(s.observation.device)));
+  identity.seal();
+  /** Each root's merged observation, and the roots in the order their devices were first seen. */
+  const observations: (DeviceObservation | undefined)[] = [];
+  const order: number[] = [];
+  const observe = (root: number, o: DeviceObservation) => {
+    const known = observations[root];
+    if (!known) order.push(root);
+    observations[root] = known ? mergeObservation(known, o) : o;
   };
-  for (const result of results) {
-    for (const d of result.devices) joined(d);
-    for (const s of result.software) joined(s.observation.device);
-  }
-  const rootOf = (ref: { names: readonly string[]; ids: readonly string[] }) => identity.find(firstKey.get(ref)!);
-  const observations = new Map<number, DeviceObservation>();
-  for (const result of results) {
-    for (const d of result.devices) {
-      const root = rootOf(d);
-      const known = observations.get(root);
-      observations.set(root, known ? mergeObservation(known, d) : d);
-    }
-  }
+  results.forEach((r, i) => r.devices.forEach((d, j) => observe(identity.find(deviceKeys[i]![j]!), d)));
   // Software whose device no source described still names a device.
-  for (const result of results) {
-    for (const { observation } of result.software) {
-      const root = rootOf(observation.device);
-      if (!observations.has(root)) observations.set(root, { names: observation.device.names, ids: observation.device.ids, origin: observation.origin });
-    }
-  }
-  const deviceIds = new Map<number, string>();
+  results.forEach((r, i) =>
+    r.software.forEach(({ observation }, j) => {
+      const root = identity.find(softwareKeys[i]![j]!);
+      if (!observations[root]) observe(root, { names: observation.device.names, ids: observation.device.ids, origin: observation.origin });
+    }),
+  );
+  const deviceIds: string[] = [];
   const taken = new Set<string>();
   const devices: Device[] = [];
-  for (const [root, o] of observations) {
-    const hostname = o.names.length ? hostLabel(o.names.find((n) => !/^\d/.test(n)) ?? o.names[0]!) : identity.keys[root]!.replace(/^(id|host):/, "");
+  for (const root of order) {
+    const o = observations[root]!;
+    const hostname = o.names.length ? hostLabel(o.names.find((n) => !/^\d/.test(n)) ?? o.names[0]!) : identity.keys[root]!;
     const id = `dev-${hostname}`;
     const unique = taken.has(id) ? `${id}-${devices.length}` : id;
     taken.add(unique);
-    deviceIds.set(root, unique);
+    deviceIds[root] = unique;
     devices.push({
       id: unique,
       hostname,
-      aliases: [...new Set([...o.names, ...o.ids])].filter((a) => a.toLowerCase() !== hostname),
+      aliases: aliasesOf(o, hostname),
       osFamily: o.osFamily ?? "other",
       osVersion: o.osVersion ?? "",
       deviceType: o.deviceType ?? (o.osFamily === "ios" || o.osFamily === "android" ? "mobile" : "workstation"),
@@ -162,9 +172,9 @@ export function combine(results: readonly FileResult[], now: string): Inventory 
   }
 
   const installs = new Map<string, Install>();
-  for (const result of results) {
-    for (const { observation: s, product } of result.software) {
-      const deviceId = deviceIds.get(rootOf(s.device))!;
+  for (const [i, result] of results.entries()) {
+    for (const [j, { observation: s, product }] of result.software.entries()) {
+      const deviceId = deviceIds[identity.find(softwareKeys[i]![j]!)]!;
       const key = `${deviceId}|${product.id}|${s.version ?? ""}`;
       const evidence = { file: s.origin.file, line: s.origin.line, format: result.report.format ?? "unknown" };
       const known = installs.get(key);
