@@ -1,13 +1,12 @@
-/** Ingests files from disk: streams each through the same reader the browser's worker uses. */
+/** Ingests files from disk: streams each through the reading loop the browser's worker uses (`readStream`). */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import type { CompiledCatalog } from "../../src/lib/catalog/match.js";
 import { combine, type Inventory } from "../../src/lib/ingest/combine.js";
-import { IngestFile, type FileResult } from "../../src/lib/ingest/session.js";
-
-/** How much text the reader parses at once: what a browser's File.stream() hands over. */
-const SLICE = 1 << 16;
+import { readStream } from "../../src/lib/ingest/read-stream.js";
+import { IngestFile } from "../../src/lib/ingest/session.js";
+import type { FileResult } from "../../src/lib/ingest/types.js";
 
 export interface FileSpec {
   path: string;
@@ -47,22 +46,8 @@ export async function ingestFile(spec: FileSpec, options: IngestFilesOptions): P
   } catch (error) {
     return refuse(`cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  let read = 0;
-  try {
-    // Read a megabyte at a time (few system calls), parse 64 KB at a time as a browser does (each
-    // slice's fields die young, so memory grows with devices, not with chunks).
-    for await (const chunk of createReadStream(spec.path, { highWaterMark: 1 << 20 })) {
-      const bytes = chunk as Buffer;
-      for (let at = 0; at < bytes.length; at += SLICE) session.push(bytes.subarray(at, at + SLICE));
-      read += bytes.length;
-      options.onProgress?.(file, read, total);
-    }
-  } catch (error) {
-    const result = session.end();
-    result.report.fatal = `reading stopped at byte ${read} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
-    return result;
-  }
-  return session.finish();
+  // A megabyte per system call; the shared reader hands the session 64 KB at a time.
+  return readStream(createReadStream(spec.path, { highWaterMark: 1 << 20 }), session, (_bytes, read) => options.onProgress?.(file, read, total));
 }
 
 export async function ingestFiles(specs: readonly FileSpec[], options: IngestFilesOptions): Promise<Inventory> {

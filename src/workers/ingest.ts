@@ -6,7 +6,9 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { compileCatalog } from "../lib/catalog/match.js";
 import { combine } from "../lib/ingest/combine.js";
 import { inventoryView } from "../lib/ingest/inventory-view.js";
-import { IngestFile, type FileResult } from "../lib/ingest/session.js";
+import { readStream } from "../lib/ingest/read-stream.js";
+import { IngestFile } from "../lib/ingest/session.js";
+import type { FileResult } from "../lib/ingest/types.js";
 import { Catalog } from "../lib/schema/index.js";
 import type { ReadFile, WorkerReply, WorkerRequest } from "./ingest-protocol.js";
 
@@ -26,20 +28,17 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       const session = new IngestFile({ file: file.name, catalog, now });
       // The file's content hash, computed as it streams past: a scenario names its exports by it.
       const hash = sha256.create();
-      const reader = file.stream().getReader();
-      for (;;) {
-        const { value, done: finished } = await reader.read();
-        if (finished) break;
-        hash.update(value);
-        session.push(value);
-        done += value.length;
-        const t = performance.now();
-        if (t - lastPost > 100) {
-          lastPost = t;
-          post({ type: "progress", file: file.name, read: done, total });
-        }
-      }
-      results.push(await session.finish());
+      results.push(
+        await readStream(file.stream(), session, (bytes) => {
+          hash.update(bytes);
+          done += bytes.length;
+          const t = performance.now();
+          if (t - lastPost > 100) {
+            lastPost = t;
+            post({ type: "progress", file: file.name, read: done, total });
+          }
+        }),
+      );
       read.push({ name: file.name, size: file.size, sha256: Array.from(hash.digest(), (b) => b.toString(16).padStart(2, "0")).join("") });
       post({ type: "progress", file: file.name, read: done, total });
     }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { FileResult } from "../../src/lib/ingest/session.js";
+import type { FileResult } from "../../src/lib/ingest/types.js";
 import { readInputAsync } from "../support/ingest.js";
 import { hostileCorpus } from "./corpus.js";
 

@@ -4,7 +4,8 @@ import { resolve } from "node:path";
 import { compileCatalog, type CompiledCatalog } from "../../src/lib/catalog/match.js";
 import { combine } from "../../src/lib/ingest/combine.js";
 import type { Format } from "../../src/lib/ingest/formats/format.js";
-import { IngestFile, type FileResult } from "../../src/lib/ingest/session.js";
+import { IngestFile } from "../../src/lib/ingest/session.js";
+import type { FileResult } from "../../src/lib/ingest/types.js";
 import { Catalog } from "../../src/lib/schema/index.js";
 
 let catalog: CompiledCatalog | null = null;

@@ -1,7 +1,7 @@
 import type { Device, Install } from "../schema/index.js";
 import { hostLabel, shortHostName } from "./names.js";
-import { mergeObservation, type FileResult } from "./session.js";
-import type { DeviceObservation, SourceReport } from "./types.js";
+import { mergeObservation } from "./merge.js";
+import type { DeviceObservation, FileResult, SourceReport } from "./types.js";
 
 /** Everything read from a set of files, merged: one device per machine, one install per product. */
 export interface Inventory {

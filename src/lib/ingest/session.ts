@@ -3,12 +3,16 @@ import { CsvChunker, type CsvRecord } from "./csv-chunks.js";
 import { ingestWorkbookRows, isZip, readWorkbookTables } from "./workbook.js";
 import { sniffDelimiter } from "./delimiter.js";
 import { decoderFor, sniffEncoding, type Decoder } from "./encoding.js";
-import { bestFormat, FORMATS } from "./formats/index.js";
+import { FORMATS } from "./formats/index.js";
+import { chooseFormat } from "./choose-format.js";
+import { flat, mergeInto } from "./merge.js";
+import { detectShape, MAX_JSON_LINE_CHARS } from "./shape.js";
+import { Tally } from "./tally.js";
 import { RowScreen } from "./row-screen.js";
-import { FormatError, type Format, type RowRuns, type JsonDocumentFormat, type JsonLinesFormat, type ReaderContext, type TableFormat } from "./formats/format.js";
+import { FormatError, type Format, type JsonLinesFormat, type ReaderContext, type RowRuns } from "./formats/format.js";
 import { matchSoftware, type MatchedSoftware } from "./matching.js";
 import type { CatalogProduct } from "../schema/index.js";
-import { type DeviceObservation, type EncodingName, type EstateCount, type RowOutcome, type SoftwareObservation, type SourceReport } from "./types.js";
+import type { DeviceObservation, EncodingName, EstateCount, FileResult, RowOutcome, SoftwareObservation, SourceReport } from "./types.js";
 
 export interface IngestOptions {
   /** The file's name as the user knows it; reported in every message. */
@@ -28,20 +32,9 @@ export interface IngestOptions {
   formats?: readonly Format[];
 }
 
-/** What one file gave: its report, the devices it names and the catalog products it shows. */
-export interface FileResult {
-  report: SourceReport;
-  devices: DeviceObservation[];
-  software: MatchedSoftware[];
-  /** Device counts from an aggregate report, by catalog product (none for other formats). */
-  estate: EstateCount[];
-}
-
 const SNIFF_BYTES = 64 * 1024;
 /** Workbooks are unzipped whole in memory; past this size they are refused. */
 export const MAX_WORKBOOK_BYTES = 200 * 1024 * 1024;
-/** One line of JSON lines at most (an osquery batch line is rarely over a few megabytes); a longer line is rejected and skipped. */
-export const MAX_JSON_LINE_CHARS = 16 * 1024 * 1024;
 const tooLongLine = `the line is over ${MAX_JSON_LINE_CHARS / 1024 / 1024} MB, too long to read; it was skipped`;
 /** Lines with replaced bytes listed per file (the first ones; enough to find and fix them). */
 const MAX_WARNINGS = 100;
@@ -68,7 +61,7 @@ export class IngestFile {
   private readonly devices = new Map<string, DeviceObservation>();
   private readonly software: MatchedSoftware[] = [];
   private readonly estate: EstateCount[] = [];
-  private readonly maxErrors: number;
+  private readonly tally: Tally;
   private zip: Uint8Array[] | null = null;
   private zipBytes = 0;
   private readonly formats: readonly Format[];
@@ -76,19 +69,8 @@ export class IngestFile {
   constructor(private readonly options: IngestOptions) {
     this.report = { file: options.file, format: null, encoding: null, delimiter: null, rows: 0, accepted: 0, rejected: 0, errors: [], warnings: [], fatal: null };
     this.context = { file: options.file, now: options.now ?? new Date().toISOString(), mapping: options.mapping, device: options.device };
-    this.maxErrors = options.maxListedErrors ?? 1000;
+    this.tally = new Tally(this.report, options.maxListedErrors ?? 1000);
     this.formats = options.formats ?? FORMATS;
-  }
-
-  private named(): Format | null {
-    if (!this.options.format) return null;
-    const format = this.formats.find((f) => f.id === this.options.format);
-    if (!format) throw new FormatError(`unknown format "${this.options.format}"`);
-    return format;
-  }
-
-  private ofInput<I extends Format["input"]>(input: I): Extract<Format, { input: I }>[] {
-    return this.formats.filter((f): f is Extract<Format, { input: I }> => f.input === input);
   }
 
   push(bytes: Uint8Array): void {
@@ -201,24 +183,13 @@ export class IngestFile {
   private text_(text: string, final: boolean): void {
     if (this.mode === "unknown") {
       this.text += text;
-      const start = this.text.replace(/^[\s\uFEFF]+/, "");
-      if (!start) {
-        if (final) this.fail("the file is empty");
+      const shape = detectShape(this.text, final, (first) => this.formats.some((f) => f.input === "json" && f.detect(first, this.options.file) > 0.25));
+      if (shape === null) return;
+      if (shape === "empty") {
+        this.fail("the file is empty");
         return;
       }
-      // JSON lines are told from one document by the whole first line, however the bytes were chunked.
-      if (start[0] === "{" && !final && !start.includes("\n") && start.length < MAX_JSON_LINE_CHARS) return;
-      if (start[0] === "{" || start[0] === "[") {
-        const firstLine = start.split("\n", 1)[0]!.trim();
-        const first = start[0] === "{" ? parseOrNull(firstLine) : null;
-        // One JSON object per line, unless the first line is a whole document (a minified SBOM).
-        const isDocument = first !== null && start.slice(firstLine.length).trim() === "" && this.ofInput("json").some((f) => f.detect(first, this.options.file) > 0.25);
-        this.mode = first !== null && !isDocument ? "json-lines" : "json";
-      } else {
-        const lineEnd = this.text.indexOf("\n");
-        if (lineEnd < 0 && !final && this.text.length < SNIFF_BYTES) return;
-        this.mode = "table";
-      }
+      this.mode = shape;
       text = this.text;
       this.text = "";
     }
@@ -251,10 +222,7 @@ export class IngestFile {
       // From here a record spanning lines with the wrong field count is a quote left open.
       if (this.chunker) {
         this.chunker.expectedFields = record.fields.length;
-        if (this.runs) this.chunker.screen = new RowScreen(this.runs, record.fields.length, this.chunker.delimiter, this.chunker.newline, this.options.catalog.anyTerm, () => {
-          this.report.rows++;
-          this.report.accepted++;
-        });
+        if (this.runs) this.chunker.screen = new RowScreen(this.runs, record.fields.length, this.chunker.delimiter, this.chunker.newline, this.options.catalog.anyTerm, () => this.tally.acceptedUnread());
       }
       return;
     }
@@ -271,10 +239,7 @@ export class IngestFile {
   };
 
   private openTable(headers: string[]): void {
-    const named = this.named();
-    if (named && named.input !== "table") throw new FormatError(`the file is a table, but "${named.id}" is not a table format`);
-    const format = (named as TableFormat | null) ?? bestFormat(this.ofInput("table"), (f) => f.detect(headers, this.options.file));
-    if (!format) throw new FormatError(`no known format has these headers: ${headers.slice(0, 12).join(", ")}${headers.length > 12 ? ", …" : ""}; name its format, or map its columns as a generic table (on the command line: --format, --mapping)`);
+    const format = chooseFormat("table", this.formats, this.options.format, (f) => f.detect(headers, this.options.file), `no known format has these headers: ${headers.slice(0, 12).join(", ")}${headers.length > 12 ? ", …" : ""}; name its format, or map its columns as a generic table (on the command line: --format, --mapping)`);
     const seen = new Set<string>();
     for (const h of headers) {
       if (h.trim() && seen.has(h.trim())) throw new FormatError(`the header "${h.trim()}" appears twice`);
@@ -340,10 +305,7 @@ export class IngestFile {
         continue;
       }
       if (!this.jsonLines) {
-        const named = this.named();
-        if (named && named.input !== "json-lines") throw new FormatError(`the file is JSON lines, but "${named.id}" is not a JSON-lines format`);
-        const format = (named as JsonLinesFormat | null) ?? bestFormat(this.ofInput("json-lines"), (f) => f.detect(value, this.options.file));
-        if (!format) throw new FormatError("no known format of JSON lines matches this file");
+        const format = chooseFormat("json-lines", this.formats, this.options.format, (f) => f.detect(value, this.options.file), "no known format of JSON lines matches this file");
         this.report.format = format.id;
         this.jsonLines = format.open(this.context);
       }
@@ -374,10 +336,7 @@ export class IngestFile {
     } catch (error) {
       throw new FormatError(`not valid JSON: ${(error as Error).message}`);
     }
-    const named = this.named();
-    if (named && named.input !== "json") throw new FormatError(`the file is one JSON document, but "${named.id}" is not a JSON document format`);
-    const format = (named as JsonDocumentFormat | null) ?? bestFormat(this.ofInput("json"), (f) => f.detect(document, this.options.file));
-    if (!format) throw new FormatError("no known JSON format matches this document (CycloneDX and SPDX SBOMs are read)");
+    const format = chooseFormat("json", this.formats, this.options.format, (f) => f.detect(document, this.options.file), "no known JSON format matches this document (CycloneDX and SPDX SBOMs are read)");
     this.report.format = format.id;
     for (const outcome of format.read(document, whole, this.context)) {
       this.report.rows++;
@@ -387,12 +346,7 @@ export class IngestFile {
 
   /** Counts an outcome, keeps its devices (one per identity key) and its catalog matches. */
   private outcome(outcome: RowOutcome, counts = true): void {
-    if (outcome.kind === "rejected") {
-      if (counts) this.report.rejected++;
-      if (this.report.errors.length < this.maxErrors) this.report.errors.push({ line: outcome.line, column: outcome.column, message: outcome.message });
-      return;
-    }
-    if (counts) this.report.accepted++;
+    if (!this.tally.count(outcome, counts)) return;
     if (outcome.counts) for (const c of outcome.counts) {
       const product = matchSoftware({ device: { names: [], ids: [] }, name: c.name, publisher: c.publisher, version: c.version, origin: c.origin }, this.options.catalog)?.product;
       if (product) this.estate.push({ catalogId: product.id, product: product.name, covered: product.coveredByUsProhibition, version: c.version, devices: c.devices, origin: c.origin });
@@ -479,53 +433,6 @@ function flatObservation(s: SoftwareObservation): SoftwareObservation {
   return copy;
 }
 
-const FILLABLE = ["osFamily", "osVersion", "deviceType", "ownership", "businessUnit", "site", "country", "criticality", "internetFacing", "dataSensitivity"] as const;
-
-/** `mergeObservation` in place, for the hot path: `from` wins where it is newer, else only fills gaps. */
-export function mergeInto(into: DeviceObservation, from: DeviceObservation): void {
-  for (const name of from.names) if (!into.names.includes(name)) into.names.push(flat(name));
-  for (const id of from.ids) if (!into.ids.includes(id)) into.ids.push(flat(id));
-  const newer = into.lastSeen !== undefined && from.lastSeen !== undefined && from.lastSeen > into.lastSeen;
-  const target = into as unknown as Record<string, unknown>;
-  const source = from as unknown as Record<string, unknown>;
-  for (const key of FILLABLE) if (source[key] !== undefined && (newer || target[key] === undefined)) target[key] = typeof source[key] === "string" ? flat(source[key] as string) : source[key];
-  if (from.lastSeen && (!into.lastSeen || from.lastSeen > into.lastSeen)) into.lastSeen = from.lastSeen;
-}
-
-/**
- * A copy of a string that does not share memory with the chunk it was cut from. V8 keeps a
- * whole parsed chunk alive for as long as any slice of it lives; what we keep must not.
- */
-export function flat(text: string): string {
-  return text.length > 0 ? (" " + text).slice(1) : text;
-}
-
-/**
- * Merges two observations of one device: the newer one (by last seen) wins where both say
- * something; either fills what the other leaves empty.
- */
-export function mergeObservation(a: DeviceObservation, b: DeviceObservation): DeviceObservation {
-  const bNewer = a.lastSeen !== undefined && b.lastSeen !== undefined && b.lastSeen > a.lastSeen;
-  const [winner, filler] = bNewer ? [b, a] : [a, b];
-  const merged: DeviceObservation = { ...filler, ...stripUndefined(winner) };
-  merged.names = [...new Set([...a.names, ...b.names])];
-  merged.ids = [...new Set([...a.ids, ...b.ids])];
-  if (a.lastSeen && b.lastSeen) merged.lastSeen = a.lastSeen > b.lastSeen ? a.lastSeen : b.lastSeen;
-  return merged;
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-function parseOrNull(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
-}
-
 function concat(chunks: Uint8Array[], length: number): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
   const out = new Uint8Array(length);
@@ -538,3 +445,4 @@ function concat(chunks: Uint8Array[], length: number): Uint8Array {
 }
 
 export type { Format };
+export { MAX_JSON_LINE_CHARS };

@@ -1,3 +1,4 @@
+import type { MatchedSoftware } from "./matching.js";
 import type { DataSensitivity, DeviceType, OsFamily, Ownership } from "../schema/index.js";
 
 /** Text encodings the readers recognise. */
@@ -93,6 +94,15 @@ export interface RowError {
   line: number;
   column: string | null;
   message: string;
+}
+
+/** What one file gave: its report, the devices it names and the catalog products it shows. */
+export interface FileResult {
+  report: SourceReport;
+  devices: DeviceObservation[];
+  software: MatchedSoftware[];
+  /** Device counts from an aggregate report, by catalog product (none for other formats). */
+  estate: EstateCount[];
 }
 
 /** The reading of one file, as the CLI's `sources[]` reports it. */

@@ -14,7 +14,7 @@ import { kscDevices } from "../../../../src/lib/ingest/formats/ksc-devices.js";
 import { mecmArp } from "../../../../src/lib/ingest/formats/mecm-arp.js";
 import { mecmInstalledSoftware } from "../../../../src/lib/ingest/formats/mecm-installed-software.js";
 import { matchSoftware } from "../../../../src/lib/ingest/matching.js";
-import type { FileResult } from "../../../../src/lib/ingest/session.js";
+import type { FileResult } from "../../../../src/lib/ingest/types.js";
 import type { EncodingName } from "../../../../src/lib/ingest/types.js";
 import { binaryFixtures } from "../../../fixtures/ingest/make-binary-fixtures.js";
 import { kasperskyCatalog, readAll, readFixture } from "../../../support/ingest.js";

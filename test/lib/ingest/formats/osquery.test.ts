@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { osquery } from "../../../../src/lib/ingest/formats/osquery.js";
-import type { FileResult } from "../../../../src/lib/ingest/session.js";
+import type { FileResult } from "../../../../src/lib/ingest/types.js";
 import { readAll, readFixture, readInput } from "../../../support/ingest.js";
 
 const FIXTURE = "osquery_programs.jsonl";

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cyclonedx } from "../../../../src/lib/ingest/formats/cyclonedx.js";
 import { spdx } from "../../../../src/lib/ingest/formats/spdx.js";
-import type { FileResult } from "../../../../src/lib/ingest/session.js";
+import type { FileResult } from "../../../../src/lib/ingest/types.js";
 import type { Install } from "../../../../src/lib/schema/index.js";
 import { readAll, readFixture, readInput } from "../../../support/ingest.js";
 
