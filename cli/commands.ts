@@ -32,7 +32,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   {
     name: "scenario",
     summary: "validate a scenario file (any version), diff two and show how the headline figures move, or turn a share link into a file",
-    usage: "offramp scenario validate FILE | offramp scenario diff A B | offramp scenario from-link URL|--file FILE [--out FILE]",
+    usage: "offramp scenario validate FILE | offramp scenario diff A B [--trials N] [--seed N] | offramp scenario from-link URL|--file FILE [--out FILE]",
     load: async () => (await import("./scenario.js")).scenario,
   },
   {
@@ -44,7 +44,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   {
     name: "memo",
     summary: "the decision memo for a scenario, as Markdown, HTML, DOCX or PDF (same inputs and seed: same figures)",
-    usage: "offramp memo --scenario FILE [--inventory FILE...] [--compare FILE...] --format md|html|docx|pdf --out PATH [--allow-missing]",
+    usage: "offramp memo --scenario FILE [--inventory FILE...] [--compare FILE...] --format md|html|docx|pdf --out PATH [--trials N] [--allow-missing]",
     load: async () => (await import("./memo.js")).memo,
   },
   {

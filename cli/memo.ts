@@ -8,6 +8,7 @@ import { toHtml } from "../src/lib/memo/html.js";
 import { toMarkdown } from "../src/lib/memo/markdown.js";
 import { composeMemo } from "../loaders/memo/compose.js";
 import { printPdf, rasterize } from "../loaders/memo/render.js";
+import { spreadFlags, wholeNumber } from "./args.js";
 import { UsageError, type Command } from "./command.js";
 
 const FORMATS = ["md", "html", "docx", "pdf"] as const;
@@ -15,14 +16,13 @@ const FORMATS = ["md", "html", "docx", "pdf"] as const;
 export const memo: Command = {
   async run(args, io) {
     const { values } = parseArgs({
-      args,
+      args: spreadFlags(args, ["--inventory", "--compare"]),
       options: { scenario: { type: "string" }, inventory: { type: "string", multiple: true }, compare: { type: "string", multiple: true }, format: { type: "string" }, out: { type: "string" }, trials: { type: "string" }, "allow-missing": { type: "boolean", default: false } },
     });
     if (!values.scenario) throw new UsageError("--scenario FILE is required");
     if (!values.format || !FORMATS.includes(values.format as (typeof FORMATS)[number])) throw new UsageError(`--format: one of ${FORMATS.join(", ")}`);
     if (!values.out) throw new UsageError("--out PATH is required");
-    const trials = values.trials === undefined ? undefined : Number(values.trials);
-    if (trials !== undefined && (!Number.isInteger(trials) || trials < 100 || trials > 1_000_000)) throw new UsageError(`--trials: expected a whole number from 100 to 1000000, got "${values.trials}"`);
+    const trials = wholeNumber("trials", values.trials, 100, 1_000_000);
     const composed = await composeMemo(values.scenario, { inventory: values.inventory, compare: values.compare, trials });
     for (const warning of composed.warnings) io.err(warning);
     const stop = reportInventory(inventoryReport(composed.sources), io, values["allow-missing"]);

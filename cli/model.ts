@@ -5,6 +5,7 @@ import { outlookText } from "../src/lib/model/timeline-report.js";
 import { loadScenario } from "../loaders/model/scenario.js";
 import { readJson } from "../loaders/data/read.js";
 import { parseScenario } from "../src/lib/scenario/parse.js";
+import { spreadFlags, wholeNumber } from "./args.js";
 import { UsageError, type Command } from "./command.js";
 import { inventoryReport } from "../src/lib/ingest/inventory-report.js";
 import { reportInventory } from "./inventory-report.js";
@@ -34,16 +35,10 @@ export function evaluationJson(result: WorkbookEvaluation) {
 
 export const model: Command = {
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { scenario: { type: "string" }, compare: { type: "string", multiple: true }, seed: { type: "string" }, trials: { type: "string" }, json: { type: "boolean", default: false }, "allow-missing": { type: "boolean", default: false } } });
+    const { values } = parseArgs({ args: spreadFlags(args, ["--compare"]), options: { scenario: { type: "string" }, compare: { type: "string", multiple: true }, seed: { type: "string" }, trials: { type: "string" }, json: { type: "boolean", default: false }, "allow-missing": { type: "boolean", default: false } } });
     if (!values.scenario) throw new UsageError("--scenario FILE is required (data/scenarios/sample-organisation.json is an example)");
-    const integer = (name: string, text: string | undefined, min: number, max: number) => {
-      if (text === undefined) return undefined;
-      const n = Number(text);
-      if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name}: expected a whole number from ${min} to ${max}, got "${text}"`);
-      return n;
-    };
-    const seed = integer("seed", values.seed, 0, 0xffffffff);
-    const trials = integer("trials", values.trials, 100, 1_000_000);
+    const seed = wholeNumber("seed", values.seed, 0, 0xffffffff);
+    const trials = wholeNumber("trials", values.trials, 100, 1_000_000);
     const loaded = await loadScenario(values.scenario);
     // The compared scenarios are evaluated on this scenario's fleet, so only its own files' warnings bear on the figures.
     for (const warning of loaded.warnings) io.err(warning);

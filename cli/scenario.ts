@@ -11,6 +11,7 @@ import { contextOf, loadScenario } from "../loaders/model/scenario.js";
 import { NoInventoryError } from "../loaders/data/organisation.js";
 import { loadFacts } from "../loaders/data/facts.js";
 import { dataDir } from "../loaders/data/paths.js";
+import { wholeNumber } from "./args.js";
 import { UsageError, type Command } from "./command.js";
 import { decodeScenario } from "../src/lib/scenario/share.js";
 
@@ -59,18 +60,19 @@ export const scenario: Command = {
       return 0;
     }
     if (verb === "diff") {
-      const flag = rest.find((a) => a.startsWith("--"));
-      if (flag) throw new UsageError(`diff takes two files and no options, got "${flag}" (trials and seed come from the first scenario)`);
-      const files = rest;
+      const { values, positionals: files } = parseArgs({ args: rest, options: { trials: { type: "string" }, seed: { type: "string" } }, allowPositionals: true });
       if (files.length !== 2) throw new UsageError("diff takes two files");
+      const trials = wholeNumber("trials", values.trials, 100, 1_000_000);
+      const seed = wholeNumber("seed", values.seed, 0, 0xffffffff);
       const [a, b] = await Promise.all([loadScenario(files[0]!), loadScenario(files[1]!)]);
       for (const warning of [...a.warnings, ...b.warnings]) io.err(warning);
       const changes = diff(a.scenario, b.scenario);
       const lines = [`${changes.length} change${changes.length === 1 ? "" : "s"} from ${files[0]} to ${files[1]}:`];
       for (const c of changes) lines.push(`  ${c.path}: ${describeValue(c.before)} -> ${describeValue(c.after)}`);
-      // Both on the first scenario's seed and trials, so every difference below is paired.
-      const ea = evaluateScenario(a.scenario, a.context);
-      const eb = evaluateScenario({ ...b.scenario, seed: a.scenario.seed, trials: a.scenario.trials }, b.context);
+      // Both on one seed and number of trials (the first scenario's unless given), so every difference below is paired.
+      const runs = { seed: seed ?? a.scenario.seed, trials: trials ?? a.scenario.trials };
+      const ea = evaluateScenario({ ...a.scenario, ...runs }, a.context);
+      const eb = evaluateScenario({ ...b.scenario, ...runs }, b.context);
       const pair = compareEvaluations(eb, ea);
       const move = (label: string, x: number, y: number, d: { meanDifference: number; standardError: number; tie: boolean }) =>
         `  ${label.padEnd(44)} ${usd(x)} -> ${usd(y)}  (${d.meanDifference >= 0 ? "+" : "−"}${usd(Math.abs(d.meanDifference))} ± ${usd(d.standardError)}${d.tie ? ", within Monte Carlo error: no real change" : ""})`;

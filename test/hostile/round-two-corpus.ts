@@ -299,7 +299,8 @@ export function roundTwoCorpus(): HostileCase[] {
     { id: "trials-1e9", class: "scenario", what: "a billion trials is refused", kind: "cli", exit: 2, says: /trials/, setup: (dir) => ["model", "--scenario", scenarioIn(dir, (s) => ({ ...s, trials: 1e9 }))] },
     { id: "junk-5000-deep", class: "scenario", what: "a scenario file of junk nested 5,000 deep is refused, not a crash", kind: "cli", exit: 2, setup: (dir) => model(write(dir, "deep.json", `{"schemaVersion":3,"name":${nested(5000, "[", "]")}}`)) },
     { id: "not-json", class: "scenario", what: "a scenario that is not JSON is refused with a message", kind: "cli", exit: 2, says: /not valid JSON/, setup: (dir) => model(write(dir, "broken.json", '{"schemaVersion": 3,')) },
-    { id: "diff-trials", class: "scenario", what: 'scenario diff --trials 200 A B says diff takes no options instead of reading "200" as a file', kind: "cli", exit: 2, says: /diff takes two files and no options/, setup: (dir) => ["scenario", "diff", "--trials", "200", scenarioIn(dir), scenarioIn(dir)] },
+    { id: "diff-trials", class: "scenario", what: 'scenario diff --trials 200 A B runs both on 200 trials (never reads "200" as a file)', kind: "cli", exit: 0, says: /Headline figures \(200 trials/, setup: (dir) => ["scenario", "diff", "--trials", "200", scenarioIn(dir), scenarioIn(dir)] },
+    { id: "diff-trials-1e9", class: "scenario", what: "scenario diff --trials 1e9 is refused before drawing", kind: "cli", exit: 2, says: /--trials: expected a whole number/, setup: (dir) => ["scenario", "diff", "--trials", "1e9", scenarioIn(dir), scenarioIn(dir)] },
     {
       id: "name-escapes",
       class: "scenario",
