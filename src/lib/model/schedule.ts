@@ -127,7 +127,15 @@ export const workspace = (): Workspace => ({ days: new Float64Array(MAX_WEEKS + 
 export function schedule(
   waves: readonly WaveDevices[],
   values: ScheduleValues,
-  options: { pilotDevices: number; learningWeeks: number; freezes: readonly [number, number][]; horizonWeeks: number; workspace?: Workspace },
+  options: {
+    pilotDevices: number;
+    learningWeeks: number;
+    /** Weeks of the learning curve already behind the team (a re-forecast from part way through). */
+    learnedWeeks?: number;
+    freezes: readonly [number, number][];
+    horizonWeeks: number;
+    workspace?: Workspace;
+  },
 ): Schedule {
   const ws = options.workspace ?? workspace();
   const s = values.slippage;
@@ -167,7 +175,7 @@ export function schedule(
       day = Infinity;
       break;
     }
-    const speed = options.learningWeeks > 0 ? Math.min(1, 0.5 + (0.5 * week) / options.learningWeeks) : 1;
+    const speed = options.learningWeeks > 0 ? Math.min(1, 0.5 + (0.5 * (week + (options.learnedWeeks ?? 0))) / options.learningWeeks) : 1;
     const share = workingShare(day, day + 7, options.freezes);
     let capacity = (values.capacityPerWeek / s) * speed * share;
     const available = capacity;

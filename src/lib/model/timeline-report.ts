@@ -10,7 +10,10 @@ import type { FleetRow } from "./fleet.js";
 import type { FrozenRule } from "./frozen.js";
 import { freezeDays, schedule, wavesFor, workspace, type Schedule, type ScheduleValues, type WaveDevices, type Workspace } from "./schedule.js";
 
-const KEYS = ["procurementDays", "preparationDays", "pilotDays", "capacityPerWeek", "stragglerShare", "stragglerDays", "decommissionDays", "slippage"] as const satisfies readonly (keyof ScheduleValues)[];
+export const PLAN_KEYS = ["procurementDays", "preparationDays", "pilotDays", "capacityPerWeek", "stragglerShare", "stragglerDays", "decommissionDays", "slippage"] as const satisfies readonly (keyof ScheduleValues)[];
+
+/** Each of the plan's uncertain quantities has its own substream (common random numbers): one uniform a trial. */
+export const planStreams = (seed: number) => PLAN_KEYS.map((k) => streamKey(seed, `plan.${k}`));
 
 export function rangeDistribution(r: PlanRange): Distribution {
   return r.shape === "triangular" ? triangular(r.low, r.likely, r.high) : pert(r.low, r.likely, r.high);
@@ -95,8 +98,8 @@ interface Draws {
 function simulate(request: TimelineRequest, waves: WaveDevices[], horizonWeeks: number): Draws {
   const { plan, trials } = request;
   // Common random numbers: each of the plan's quantities has its own substream, one uniform a trial.
-  const quantiles = KEYS.map((k) => quantileFunction(rangeDistribution(plan[k])));
-  const keys = KEYS.map((k) => streamKey(request.seed, `plan.${k}`));
+  const quantiles = PLAN_KEYS.map((k) => quantileFunction(rangeDistribution(plan[k])));
+  const keys = planStreams(request.seed);
   const freezes = freezeDays(plan);
   const scale = request.capacityScale ?? 1;
   const out: Draws = {
@@ -113,7 +116,7 @@ function simulate(request: TimelineRequest, waves: WaveDevices[], horizonWeeks: 
   const values = {} as ScheduleValues;
   const scratch = workspace();
   for (let t = 0; t < trials; t++) {
-    KEYS.forEach((k, i) => (values[k] = quantiles[i]!(uniformAt(keys[i]!, t))));
+    PLAN_KEYS.forEach((k, i) => (values[k] = quantiles[i]!(uniformAt(keys[i]!, t))));
     values.capacityPerWeek *= scale;
     const s = schedule(waves, values, { pilotDevices: plan.pilotDevices, learningWeeks: plan.learningWeeks, freezes, horizonWeeks, workspace: scratch });
     request.onTrial?.(t, s, values, scratch, waves);

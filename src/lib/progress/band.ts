@@ -1,0 +1,48 @@
+/** The actual counts against the plan's simulated burn-down: ahead of, inside or behind its P10–P90 band. */
+import type { TimelineReport } from "../model/timeline-report.js";
+import { utcMidnight } from "../util/dates.js";
+
+export interface BandPoint {
+  date: string;
+  /** Kaspersky devices the plan expects still to run it on that day (P10 the fast end, P90 the slow). */
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+export type Standing = "ahead" | "inside" | "behind";
+
+/**
+ * The plan's band on a day: the burn-down's weekly quantiles, linear between weeks, and every
+ * device still on Kaspersky on the plan's start (before its first week).
+ */
+export function bandAt(report: Pick<TimelineReport, "start" | "devices" | "burnDown">, date: string): BandPoint {
+  const days = (utcMidnight(date) - utcMidnight(report.start)) / 86_400_000;
+  const points = [{ day: 0, p10: report.devices, p50: report.devices, p90: report.devices }, ...report.burnDown.map((b) => ({ day: 7 * b.week, p10: b.p10, p50: b.p50, p90: b.p90 }))];
+  if (days <= 0) return { date, p10: report.devices, p50: report.devices, p90: report.devices };
+  const last = points[points.length - 1]!;
+  if (days >= last.day) return { date, p10: last.p10, p50: last.p50, p90: last.p90 };
+  const k = points.findIndex((p) => p.day > days);
+  const a = points[k - 1]!;
+  const b = points[k]!;
+  const f = (days - a.day) / (b.day - a.day);
+  const at = (x: number, y: number) => x + (y - x) * f;
+  return { date, p10: at(a.p10, b.p10), p50: at(a.p50, b.p50), p90: at(a.p90, b.p90) };
+}
+
+/** Fewer devices left than the plan's fast end (P10): ahead; more than its slow end (P90): behind. */
+export function standing(actual: number, band: BandPoint): Standing {
+  return actual < band.p10 ? "ahead" : actual > band.p90 ? "behind" : "inside";
+}
+
+/** The standing said plainly, as the page, the CLI and the memo print it. */
+export function standingText(actual: number, band: BandPoint): string {
+  const n = (x: number) => Math.round(x).toLocaleString("en-US");
+  const range = `the plan expected ${n(band.p10)}–${n(band.p90)} (median ${n(band.p50)})`;
+  const s = standing(actual, band);
+  return s === "ahead"
+    ? `ahead of the plan: ${n(actual)} Kaspersky devices left on ${band.date}, fewer than ${range}`
+    : s === "behind"
+      ? `behind the plan: ${n(actual)} Kaspersky devices left on ${band.date}, more than ${range}`
+      : `on track: ${n(actual)} Kaspersky devices left on ${band.date}, inside the plan's band (${range})`;
+}

@@ -1,0 +1,54 @@
+/**
+ * Progress against the plan, as the Progress page, `offramp track` and the memo show it: each
+ * snapshot's changes and standing in the plan's band, and the re-forecast from the latest.
+ */
+import type { TimelineReport } from "../model/timeline-report.js";
+import type { Deadline, MigrationPlan } from "../schema/index.js";
+import { bandAt, standing, standingText, type BandPoint, type Standing } from "./band.js";
+import { trackSnapshots, type SnapshotProgress } from "./diff.js";
+import { reforecast, type Reforecast } from "./reforecast.js";
+import type { Snapshot } from "./snapshot.js";
+
+export interface SnapshotStanding extends SnapshotProgress {
+  /** The plan's band on the snapshot's date, and where the count stands in it (null without a plan). */
+  band: BandPoint | null;
+  standing: Standing | null;
+  standingText: string | null;
+}
+
+export interface ProgressReport {
+  snapshots: SnapshotStanding[];
+  forecast: Reforecast | null;
+}
+
+export interface ProgressRequest {
+  snapshots: readonly Snapshot[];
+  /** The scenario's plan and its simulated schedule (the one evaluation's timeline), or null without a plan. */
+  plan: MigrationPlan | null;
+  timeline: TimelineReport | null;
+  deadlines: readonly Deadline[];
+  trials: number;
+  seed: number;
+}
+
+export function progressReport(request: ProgressRequest): ProgressReport {
+  const { plan, timeline } = request;
+  const baseline = timeline ? new Map(timeline.waves.map((w) => [w.id, w.devices])) : undefined;
+  const snapshots = trackSnapshots(request.snapshots, plan, baseline).map((s): SnapshotStanding => {
+    const band = timeline ? bandAt(timeline, s.date) : null;
+    return { ...s, band, standing: band ? standing(s.kasperskyDevices, band) : null, standingText: band ? standingText(s.kasperskyDevices, band) : null };
+  });
+  const latest = snapshots[snapshots.length - 1];
+  const forecast =
+    plan && timeline && latest
+      ? reforecast({
+          plan,
+          waves: latest.byWave.map((w) => ({ id: w.id, label: w.label, baseline: w.baseline, remaining: w.remaining })),
+          from: latest.date,
+          deadlines: request.deadlines,
+          trials: request.trials,
+          seed: request.seed,
+        })
+      : null;
+  return { snapshots, forecast };
+}

@@ -1,0 +1,39 @@
+/**
+ * A snapshot: the estate as a set of inventory exports showed it on one date. Devices are
+ * FleetRows (the one definition of a Kaspersky device counts them) with the names and ids
+ * the exports gave, by which a device is recognised in the next snapshot.
+ */
+import type { CompiledCatalog } from "../catalog/match.js";
+import type { Inventory } from "../ingest/combine.js";
+import { shortHostName } from "../ingest/names.js";
+import { fleetRows, type FleetRow } from "../model/fleet.js";
+import type { SourceReport } from "../ingest/types.js";
+
+export type SnapshotDevice = FleetRow & { aliases?: readonly string[] };
+
+export interface Snapshot {
+  /** The day the exports were taken (`YYYY-MM-DD`). */
+  date: string;
+  /** What the user called it (a folder's name), for messages. */
+  label: string;
+  devices: SnapshotDevice[];
+  /** The files read for it, with their counts (rows = accepted + rejected) and any that could not be read. */
+  sources: SourceReport[];
+}
+
+/** A snapshot from what `combine` made of its exports. */
+export function snapshotOf(date: string, label: string, inventory: Pick<Inventory, "devices" | "installs" | "sources">, catalog: CompiledCatalog): Snapshot {
+  const aliases = new Map(inventory.devices.map((d) => [d.id, d.aliases]));
+  return { date, label, devices: fleetRows(inventory.devices, inventory.installs, catalog).map((row) => ({ ...row, aliases: aliases.get(row.deviceId) ?? [] })), sources: inventory.sources };
+}
+
+/**
+ * The keys a device is known by across snapshots: its host name as every source compares it
+ * (short, lower case, 15 characters) and each alias (source ids, other names). The same rules
+ * as merging sources within one snapshot.
+ */
+export function identityKeys(device: Pick<SnapshotDevice, "hostname" | "aliases">): string[] {
+  const keys = [`host:${shortHostName(device.hostname)}`];
+  for (const alias of device.aliases ?? []) keys.push(alias.includes(":") && !alias.includes(".") ? `id:${alias.toLowerCase()}` : `host:${shortHostName(alias)}`);
+  return keys;
+}

@@ -1,0 +1,133 @@
+/**
+ * Migration tracking (issue 17): snapshot diffs worked by hand, the plan's band, and the
+ * re-forecast's response to progress on, below and above the plan.
+ */
+import { describe, expect, it } from "vitest";
+import { timelineReport } from "../../../src/lib/model/timeline-report.js";
+import { bandAt, standing } from "../../../src/lib/progress/band.js";
+import { trackSnapshots } from "../../../src/lib/progress/diff.js";
+import { capacityPosterior, reforecast } from "../../../src/lib/progress/reforecast.js";
+import type { Deadline } from "../../../src/lib/schema/index.js";
+import { FLEET, PLAN, row, snapshot } from "./support.js";
+
+const hosts = (list: { hostname: string }[]) => list.map((d) => d.hostname);
+
+describe("trackSnapshots", () => {
+  // a, b: Finance; c, d, e: Operations. Worked by hand below each snapshot.
+  const first = snapshot("2027-02-01", [row("a", true, { businessUnit: "Finance" }), row("b", true, { businessUnit: "Finance" }), row("c", true), row("d", false), row("e", true, { aliases: ["defender:e1"] })]);
+  const second = snapshot("2027-03-01", [
+    row("A.corp.example.com", false, { businessUnit: "Finance" }), // a, by its short name: migrated
+    row("b", true, { businessUnit: "Finance" }),
+    // c is not in this snapshot: missing
+    row("d", true), // never had Kaspersky: new
+    row("e-renamed", false, { aliases: ["defender:e1"] }), // e, by its Defender id: migrated
+    row("f", true), // a device not seen before: new
+  ]);
+  const third = snapshot("2027-04-01", [row("a", true, { businessUnit: "Finance" }), row("b", false, { businessUnit: "Finance" }), row("c", true), row("d", true), row("e-renamed", false, { aliases: ["defender:e1"] }), row("f", true)]);
+  const [s1, s2, s3] = trackSnapshots([third, first, second], PLAN);
+
+  it("counts Kaspersky devices per snapshot, in date order", () => {
+    expect([s1!.date, s2!.date, s3!.date]).toEqual(["2027-02-01", "2027-03-01", "2027-04-01"]);
+    expect([s1!.kasperskyDevices, s2!.kasperskyDevices, s3!.kasperskyDevices]).toEqual([4, 3, 4]);
+    expect(s1!.migrated).toEqual([]);
+  });
+
+  it("finds migrated, missing and new devices against the snapshot before, by host name or source id", () => {
+    expect(hosts(s2!.migrated)).toEqual(["A.corp.example.com", "e-renamed"]);
+    expect(hosts(s2!.missing)).toEqual(["c"]);
+    expect(hosts(s2!.new)).toEqual(["d", "f"]);
+    expect(s2!.cameBack).toEqual([]);
+  });
+
+  it("finds devices that came back (Kaspersky again after being seen without it); a device back from missing is in no list", () => {
+    expect(hosts(s3!.cameBack)).toEqual(["a"]);
+    expect(hosts(s3!.migrated)).toEqual(["b"]);
+    expect(s3!.new).toEqual([]); // c had Kaspersky before it went missing
+    expect(s3!.missing).toEqual([]);
+  });
+
+  it("follows each wave by the plan's rules, against the first snapshot", () => {
+    const finance = (s: typeof s1) => s!.byWave.find((w) => w.id === "finance")!;
+    const rest = (s: typeof s1) => s!.byWave.find((w) => w.id === "rest")!;
+    expect([finance(s1).baseline, finance(s1).remaining, rest(s1).remaining]).toEqual([2, 2, 2]);
+    expect([finance(s2).remaining, finance(s2).done]).toEqual([1, 0.5]); // b left of a and b
+    expect([rest(s2).remaining, rest(s2).done]).toEqual([2, 0]); // c and e gone, d and f come
+    expect([finance(s3).remaining, rest(s3).remaining]).toEqual([1, 3]);
+    expect(rest(s3).done).toBeCloseTo(-0.5, 12);
+  });
+
+  it("measures waves against the plan's devices per wave when given", () => {
+    const [s] = trackSnapshots([first], PLAN, new Map([["finance", 4], ["rest", 10]]));
+    expect(s!.byWave.map((w) => [w.id, w.baseline, w.remaining, w.done])).toEqual([["finance", 4, 2, 0.5], ["rest", 10, 2, 0.8], ["unassigned", 0, 0, 1]]);
+  });
+});
+
+describe("the plan's band", () => {
+  const report = { start: "2027-01-04", devices: 100, burnDown: [{ week: 1, date: "2027-01-11", p10: 80, p50: 90, p90: 100 }, { week: 2, date: "2027-01-18", p10: 40, p50: 60, p90: 80 }] };
+  it("is every device at the start, linear between weeks, and the last week's after it", () => {
+    expect(bandAt(report, "2027-01-01")).toEqual({ date: "2027-01-01", p10: 100, p50: 100, p90: 100 });
+    expect(bandAt(report, "2027-01-14")).toEqual({ date: "2027-01-14", p10: 80 - (40 * 3) / 7, p50: 90 - (30 * 3) / 7, p90: 100 - (20 * 3) / 7 });
+    expect(bandAt(report, "2027-03-01").p50).toBe(60);
+  });
+  it("says ahead below the fast end, behind above the slow end, else inside", () => {
+    const band = bandAt(report, "2027-01-18");
+    expect([standing(39, band), standing(40, band), standing(80, band), standing(81, band)]).toEqual(["ahead", "inside", "inside", "behind"]);
+  });
+});
+
+describe("the re-forecast", () => {
+  it("keeps the plan's capacity range without evidence, and moves toward the observed rate with it", () => {
+    const none = capacityPosterior(PLAN, 0, 0);
+    expect(none.posteriorMean).toBeCloseTo(none.priorMean, 9);
+    // PERT(40, 80, 150): mean (40 + 4·80 + 150) / 6 = 85.
+    expect(none.priorMean).toBeCloseTo(85, 0);
+    expect(capacityPosterior(PLAN, 600, 10).posteriorMean).toBeCloseTo(60, -0.5); // 60 a week, well inside the range
+    expect(capacityPosterior(PLAN, 0, 10).posteriorMean).toBeLessThan(45);
+  });
+
+  const deadlines: Deadline[] = [{ id: "board", label: "Board target", date: "2027-07-06", kind: "internal" }];
+  const trials = 10_000;
+  const original = timelineReport({ plan: PLAN, rows: FLEET, updatesStopped: "2024-09-29", rule: { usPerson: true, assumeFrozen: true }, deadlines, trials, seed: 7 });
+  const from = "2027-03-29";
+  const after = (left: number) => {
+    const remaining = Math.round(left);
+    return reforecast({ plan: PLAN, waves: [{ id: "finance", label: "Finance", baseline: 300, remaining: Math.max(0, remaining - 900) }, { id: "rest", label: "Everything else", baseline: 900, remaining: Math.min(900, remaining) }], from, deadlines, trials, seed: 7 });
+  };
+  const onMedian = after(bandAt(original, from).p50);
+
+  it("on the plan's median path, forecasts the plan's own median completion and chance of its median date", () => {
+    // The deadline is the original's median completion (P about 0.5).
+    expect(original.completion.p50).toBe("2027-07-06");
+    expect(onMedian.started).toBe(true);
+    expect(Math.abs(onMedian.capacity.posteriorMean - onMedian.capacity.priorMean)).toBeLessThan(5);
+    const days = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+    expect(days(onMedian.completion.p50!, original.completion.p50!)).toBeLessThanOrEqual(7);
+    expect(Math.abs(onMedian.deadlines[0]!.probability - original.deadlines[0]!.probability)).toBeLessThan(0.12);
+  });
+
+  it("with no progress, P(meet) falls and the capacity needed rises; with double the throughput, it rises", () => {
+    const none = after(1200);
+    const double = after(1200 - 2 * (1200 - bandAt(original, from).p50));
+    expect(none.deadlines[0]!.probability).toBeLessThan(onMedian.deadlines[0]!.probability - 3 * onMedian.deadlines[0]!.standardError);
+    expect(double.deadlines[0]!.probability).toBeGreaterThan(onMedian.deadlines[0]!.probability + 3 * onMedian.deadlines[0]!.standardError);
+    expect(none.capacity.posteriorMean).toBeLessThan(onMedian.capacity.posteriorMean);
+    expect(double.capacity.posteriorMean).toBeGreaterThan(onMedian.capacity.posteriorMean);
+    expect(none.completion.p50! > onMedian.completion.p50!).toBe(true);
+    expect(none.capacityFor80!.capacityPerWeek!).toBeGreaterThan(onMedian.capacityFor80!.capacityPerWeek!);
+  });
+
+  it("is seeded: the same request gives the same forecast, and every device gone means done", () => {
+    expect(after(bandAt(original, from).p50)).toEqual(onMedian);
+    const done = after(0);
+    expect(done.devicesLeft).toBe(0);
+    expect(done.deadlines[0]!.probability).toBe(1);
+    expect(done.completion.p50).toBe(from);
+  });
+
+  it("before the plan's migration starts, simulates the whole plan again with the devices there are", () => {
+    const early = reforecast({ plan: PLAN, waves: [{ id: "finance", label: "Finance", baseline: 300, remaining: 300 }, { id: "rest", label: "Everything else", baseline: 900, remaining: 900 }], from: "2027-01-10", deadlines, trials, seed: 7 });
+    expect(early.started).toBe(false);
+    expect(early.completion.p50).toBe(original.completion.p50);
+    expect(early.deadlines[0]!.probability).toBeCloseTo(original.deadlines[0]!.probability, 10);
+  });
+});
