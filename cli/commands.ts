@@ -48,6 +48,12 @@ export const COMMANDS: readonly CommandInfo[] = [
     load: async () => (await import("./memo.js")).memo,
   },
   {
+    name: "track",
+    summary: "track the migration: dated inventory snapshots against the plan's band, and a re-forecast of every deadline from the latest",
+    usage: "offramp track --scenario FILE --snapshot DATE=PATH [--snapshot DATE=PATH ...] [--json] [--lists]",
+    load: async () => (await import("./track.js")).track,
+  },
+  {
     name: "sample",
     summary: "write the sample organisation's exports and ground truth (deterministic for a seed)",
     usage: "offramp sample [--out DIR] [--seed N]",

@@ -12,6 +12,7 @@ import { kscDevices, FILE as KSC_FILE, FORMAT as KSC_FORMAT } from "./exports/ks
 import { mecmArp, FILE as MECM_FILE, FORMAT as MECM_FORMAT } from "./exports/mecm-arp.js";
 import type { See } from "./exports/see.js";
 import { makeOrganisation, type Host, type SecurityInstall } from "./organisation.js";
+import { buildSnapshots, SNAPSHOTS } from "./snapshots.js";
 
 export const DEFAULT_SEED = 20240929;
 
@@ -27,6 +28,8 @@ export interface SampleManifest {
   unseenInstalls: number;
   exports: { file: string; format: string; description: string; device?: string }[];
   truth: { devices: string; installs: string };
+  /** Dated snapshots of the same exports part way through the migration (`offramp track`, the Progress page). */
+  snapshots: { date: string; folder: string }[];
 }
 
 export interface Sample {
@@ -92,11 +95,13 @@ export function buildSample(seed = DEFAULT_SEED): Sample {
     unseenInstalls: unseen,
     exports: exportsByFile.map(([file, format, , description]) => ({ file: `exports/${file}`, format, description, ...(file === SBOM_FILE ? { device: gateway.device.hostname } : {}) })),
     truth: { devices: "truth/devices.json", installs: "truth/installs.json" },
+    snapshots: SNAPSHOTS.map((s) => ({ date: s.date, folder: `snapshots/${s.date}` })),
   };
   const files = new Map<string, string>();
   for (const [file, , content] of exportsByFile) files.set(`exports/${file}`, content);
   files.set("truth/devices.json", jsonLines(devices));
   files.set("truth/installs.json", jsonLines(installs));
+  for (const [path, content] of buildSnapshots(hosts, seed)) files.set(path, content);
   files.set("manifest.json", JSON.stringify(manifest, null, 2) + "\n");
   return { files, manifest, devices, installs };
 }

@@ -37,3 +37,8 @@ export function identityKeys(device: Pick<SnapshotDevice, "hostname" | "aliases"
   for (const alias of device.aliases ?? []) keys.push(alias.includes(":") && !alias.includes(".") ? `id:${alias.toLowerCase()}` : `host:${shortHostName(alias)}`);
   return keys;
 }
+
+/** The scenario's own inventory as the first snapshot: where the plan starts from, dated as of the scenario. */
+export function baselineSnapshot(asOf: string, rows: readonly FleetRow[]): Snapshot {
+  return { date: asOf, label: "the scenario's inventory", devices: [...rows], sources: [] };
+}
