@@ -44,7 +44,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   {
     name: "memo",
     summary: "the decision memo for a scenario, as Markdown, HTML, DOCX or PDF (same inputs and seed: same figures)",
-    usage: "offramp memo --scenario FILE [--inventory FILE...] [--compare FILE...] --format md|html|docx|pdf --out PATH [--trials N] [--allow-missing]",
+    usage: "offramp memo --scenario FILE [--inventory FILE...] [--compare FILE...] --format md|html|docx|pdf --out PATH [--trials N] [--snapshot DATE=PATH ...] [--allow-missing]",
     load: async () => (await import("./memo.js")).memo,
   },
   {

@@ -9,6 +9,7 @@ import { toMarkdown } from "../src/lib/memo/markdown.js";
 import { composeMemo } from "../loaders/memo/compose.js";
 import { printPdf, rasterize } from "../loaders/memo/render.js";
 import { spreadFlags, wholeNumber } from "./args.js";
+import { parseSnapshotSpec, SnapshotSpecError } from "../loaders/progress/snapshots.js";
 import { UsageError, type Command } from "./command.js";
 
 const FORMATS = ["md", "html", "docx", "pdf"] as const;
@@ -17,13 +18,20 @@ export const memo: Command = {
   async run(args, io) {
     const { values } = parseArgs({
       args: spreadFlags(args, ["--inventory", "--compare"]),
-      options: { scenario: { type: "string" }, inventory: { type: "string", multiple: true }, compare: { type: "string", multiple: true }, format: { type: "string" }, out: { type: "string" }, trials: { type: "string" }, "allow-missing": { type: "boolean", default: false } },
+      options: { scenario: { type: "string" }, inventory: { type: "string", multiple: true }, compare: { type: "string", multiple: true }, format: { type: "string" }, out: { type: "string" }, trials: { type: "string" }, snapshot: { type: "string", multiple: true }, "allow-missing": { type: "boolean", default: false } },
     });
     if (!values.scenario) throw new UsageError("--scenario FILE is required");
     if (!values.format || !FORMATS.includes(values.format as (typeof FORMATS)[number])) throw new UsageError(`--format: one of ${FORMATS.join(", ")}`);
     if (!values.out) throw new UsageError("--out PATH is required");
     const trials = wholeNumber("trials", values.trials, 100, 1_000_000);
-    const composed = await composeMemo(values.scenario, { inventory: values.inventory, compare: values.compare, trials });
+    let snapshots;
+    try {
+      snapshots = (values.snapshot ?? []).map(parseSnapshotSpec);
+    } catch (error) {
+      if (error instanceof SnapshotSpecError) throw new UsageError(error.message);
+      throw error;
+    }
+    const composed = await composeMemo(values.scenario, { inventory: values.inventory, compare: values.compare, trials, snapshots });
     for (const warning of composed.warnings) io.err(warning);
     const stop = reportInventory(inventoryReport(composed.sources), io, values["allow-missing"]);
     if (stop !== null) return stop;

@@ -11,6 +11,9 @@ import { loadScenario } from "../model/scenario.js";
 import { readJson } from "../data/read.js";
 import { parseScenario } from "../../src/lib/scenario/parse.js";
 import { SOFTWARE } from "../data/software.js";
+import { loadFacts } from "../data/facts.js";
+import { dataDir } from "../data/paths.js";
+import { progressOf, readSnapshot, type SnapshotSpec } from "../progress/snapshots.js";
 
 export { SOFTWARE };
 
@@ -31,6 +34,8 @@ export interface ComposeOptions {
   compare?: string[];
   /** Trials of the one evaluation (the scenario's own by default). */
   trials?: number;
+  /** Dated snapshots for "Progress since the last board report". */
+  snapshots?: SnapshotSpec[];
 }
 
 export async function composeMemo(file: string, options: ComposeOptions = {}): Promise<ComposedMemo> {
@@ -40,6 +45,12 @@ export async function composeMemo(file: string, options: ComposeOptions = {}): P
   const s = options.trials === undefined ? loaded.scenario : { ...loaded.scenario, trials: options.trials };
   const result = evaluateWorkbook(s, others, loaded.context);
   const inputs = await memoInputs(s, others, loaded.context, { sources: loaded.sources, installs: loaded.installs }, result, SOFTWARE);
+  if (options.snapshots?.length) {
+    const { compiled } = await loadFacts(s.programme, dataDir());
+    const snapshots = [];
+    for (const spec of options.snapshots) snapshots.push(await readSnapshot(spec, compiled));
+    inputs.progress = progressOf(s, loaded.context.rows, result.subject.timeline, snapshots);
+  }
   const memo = buildMemo(inputs);
   // The same drawing as the Memo page's worker, so the two memos agree byte for byte.
   const figures: Figure[] = memoFigures(loaded.rows, [inputs.evaluation, ...inputs.alternatives], parseHTML);

@@ -5,7 +5,9 @@ import type { CompiledCatalog } from "../../src/lib/catalog/match.js";
 import { evaluateInDetail } from "../../src/lib/model/evaluate.js";
 import { progressReport, type ProgressReport } from "../../src/lib/progress/report.js";
 import { baselineSnapshot, snapshotOf, type Snapshot } from "../../src/lib/progress/snapshot.js";
-import { PlanningDate } from "../../src/lib/schema/index.js";
+import { PlanningDate, type Scenario } from "../../src/lib/schema/index.js";
+import type { FleetRow } from "../../src/lib/model/fleet.js";
+import type { TimelineReport } from "../../src/lib/model/timeline-report.js";
 import { ingestFiles, type FileSpec } from "../ingest/files.js";
 import type { LoadedScenario } from "../model/scenario.js";
 
@@ -56,14 +58,18 @@ export async function readSnapshot(spec: SnapshotSpec, catalog: CompiledCatalog,
 
 /** The scenario's plan, evaluated once, against the snapshots; its own inventory is the first (the devices the plan starts with). */
 export function trackLoaded(loaded: LoadedScenario, snapshots: readonly Snapshot[]): ProgressReport {
-  const detail = evaluateInDetail(loaded.scenario, loaded.context);
-  const baseline = baselineSnapshot(loaded.scenario.asOf, loaded.context.rows);
+  return progressOf(loaded.scenario, loaded.context.rows, evaluateInDetail(loaded.scenario, loaded.context).timeline, snapshots);
+}
+
+/** The same from an evaluation already made (the memo's): its timeline is the plan's band. */
+export function progressOf(scenario: Scenario, rows: readonly FleetRow[], timeline: TimelineReport | null, snapshots: readonly Snapshot[]): ProgressReport {
+  const baseline = baselineSnapshot(scenario.asOf, rows);
   return progressReport({
     snapshots: [baseline, ...snapshots.filter((s) => s.date > baseline.date)],
-    plan: loaded.scenario.plan ?? null,
-    timeline: detail.timeline,
-    deadlines: detail.timeline?.deadlines.map((d) => d.deadline) ?? [],
-    trials: loaded.scenario.trials,
-    seed: loaded.scenario.seed,
+    plan: scenario.plan ?? null,
+    timeline,
+    deadlines: timeline?.deadlines.map((d) => d.deadline) ?? [],
+    trials: scenario.trials,
+    seed: scenario.seed,
   });
 }

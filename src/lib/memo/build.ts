@@ -9,6 +9,7 @@ import { hardDeadlines } from "../scenario/compare.js";
 import type { InventoryReport } from "../ingest/inventory-report.js";
 import type { ReviewDevice } from "../ingest/review.js";
 import type { Assumption, Scenario, Source } from "../schema/index.js";
+import type { ProgressReport } from "../progress/report.js";
 import { count, money, percent, type Block, type MemoDocument, type Section } from "./document.js";
 
 /** Everything a memo says, computed before it is written. */
@@ -36,6 +37,8 @@ export interface MemoInputs {
   contentHash: string;
   /** Trials of every part of the model (one world per trial). */
   trials: number;
+  /** Dated inventory snapshots against the plan (`offramp memo --snapshot`), the scenario's own inventory first; absent without snapshots. */
+  progress?: ProgressReport | null;
 }
 
 type Figures = MemoInputs["evaluation"];
@@ -521,6 +524,7 @@ export function buildMemo(m: MemoInputs): MemoDocument {
     { id: "exposure", heading: "Exposure and expected loss", blocks: exposureBlocks(m, hasPlan) },
     { id: "options", heading: "Options compared", blocks: optionsBlocks(m) },
     { id: "plan", heading: "The plan and its deadlines", blocks: planBlocks(m, hasPlan) },
+    ...progressSection(m),
     { id: "information", heading: "What further information is worth, and what would change the decision", blocks: changeBlocks(m) },
     ...s.narrative.map((n) => ({ id: `note-${n.id}`, heading: n.heading || "Note", blocks: n.text.split(/\n{2,}/).map(para) })),
     {
@@ -554,7 +558,11 @@ export function buildMemo(m: MemoInputs): MemoDocument {
         {
           kind: "code",
           language: "sh",
-          text: [`offramp model --scenario <file>${compare} --seed ${e.seed} --trials ${m.trials} --json`, `offramp memo --scenario <file>${compare} --format md --out memo.md`].join("\n"),
+          text: [
+            `offramp model --scenario <file>${compare} --seed ${e.seed} --trials ${m.trials} --json`,
+            ...(m.progress && m.progress.snapshots.length > 1 ? [`offramp track --scenario <file>${snapshotFlags(m.progress)} --json`] : []),
+            `offramp memo --scenario <file>${compare}${m.progress && m.progress.snapshots.length > 1 ? snapshotFlags(m.progress) : ""} --format md --out memo.md`,
+          ].join("\n"),
         },
         ...inventoryBlocks(m),
         { kind: "code", language: "json", text: JSON.stringify(s, null, 2) },
@@ -562,6 +570,49 @@ export function buildMemo(m: MemoInputs): MemoDocument {
     },
   ];
   return { title: `Leaving Kaspersky: ${s.profile.name}`, subtitle: `Decision memo for the board${s.profile.sector ? ` (${s.profile.sector})` : ""}, scenario "${s.name}"`, date: s.asOf, sections };
+}
+
+/** `--snapshot DATE=PATH` for each snapshot after the scenario's own inventory. */
+const snapshotFlags = (p: ProgressReport) => p.snapshots.slice(1).map((x) => ` --snapshot ${x.date}=<exports of ${x.date}>`).join("");
+
+/** "Progress since the last board report": only when snapshots were given (the scenario's inventory and at least one more). */
+function progressSection(m: MemoInputs): Section[] {
+  const p = m.progress;
+  if (!p || p.snapshots.length < 2) return [];
+  const latest = p.snapshots[p.snapshots.length - 1]!;
+  const before = p.snapshots[p.snapshots.length - 2]!;
+  const blocks: Block[] = [
+    para(
+      `On ${longDate(latest.date)} the exports showed ${count(latest.kasperskyDevices)} devices running Kaspersky: ${latest.standingText ?? "there is no plan to compare with"}. ` +
+        `Since ${before.label === "the scenario's inventory" ? "the inventory this memo's figures start from" : "the snapshot before"} (${longDate(before.date)}): ${count(latest.migrated.length)} migrated, ${count(latest.cameBack.length)} came back (Kaspersky again after being seen without it), ${count(latest.new.length)} new with Kaspersky, and ${count(latest.missing.length)} not seen at all (missing, not counted as migrated).`,
+    ),
+    {
+      kind: "table",
+      caption: "Kaspersky devices at each snapshot against the plan's simulated range (P10 the fast end, P90 the slow)",
+      columns: ["Date", "Kaspersky devices", "Plan P10–P90 (median)", "Standing", "Migrated", "Came back", "New", "Missing"],
+      rows: p.snapshots.map((x) => [longDate(x.date), count(x.kasperskyDevices), x.band ? `${count(Math.round(x.band.p10))}–${count(Math.round(x.band.p90))} (${count(Math.round(x.band.p50))})` : "", x.standing ?? "", count(x.migrated.length), count(x.cameBack.length), count(x.new.length), count(x.missing.length)]),
+    },
+  ];
+  if (latest.byWave.length)
+    blocks.push({
+      kind: "table",
+      caption: `Each wave on ${longDate(latest.date)}, against its devices at the plan's start`,
+      columns: ["Wave", "At the start", "Left", "Done"],
+      rows: latest.byWave.filter((w) => w.baseline > 0 || w.remaining > 0).map((w) => [w.label, count(w.baseline), count(w.remaining), `${Math.round(w.done * 100)}%`]),
+    });
+  const f = p.forecast;
+  if (f) {
+    const c = f.capacity;
+    const deadlines = f.deadlines.map((d) => `${d.label} (${longDate(d.date)}): ${d.passed ? (d.probability === 1 ? "passed, met" : "passed, missed") : `${percent(d.probability)} ± ${percent(d.standardError)}`}`);
+    blocks.push(
+      para(
+        `Re-forecast from ${longDate(f.from)}, with ${count(f.devicesLeft)} devices left: ${f.started ? `the team moved ${count(c.migrated)} devices off Kaspersky in ${c.effectiveWeeks.toFixed(1)} effective weeks, so the plan's capacity of ${count(Math.round(c.priorMean))} devices a week is revised to ${count(Math.round(c.posteriorMean))}` : "the migration had not started, so the whole plan runs again with the devices there are"}. ` +
+          `Every device is off Kaspersky by ${f.completion.p50 ? longDate(f.completion.p50) : "no date within ten years"} at the median and ${f.completion.p80 ? longDate(f.completion.p80) : "no date within ten years"} with 80% confidence. Chance of each deadline: ${deadlines.join("; ")}.` +
+          (f.capacityFor80 ? ` An 80% chance of ${f.capacityFor80.label} needs ${f.capacityFor80.capacityPerWeek === null ? "more than any team can do (the remaining phases alone run past it)" : `about ${count(Math.round(f.capacityFor80.capacityPerWeek))} devices a week at full speed`}.` : ""),
+      ),
+    );
+  }
+  return [{ id: "progress", heading: "Progress since the last board report", blocks }];
 }
 
 /** Said where the devices are counted: figures from part of an estate must not pass for the whole of it. */
