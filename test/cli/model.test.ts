@@ -1,18 +1,7 @@
-import { execFile } from "node:child_process";
 import { resolve } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { offramp } from "../support/cli.js";
 
-const run = promisify(execFile);
-const offramp = async (args: string[]) => {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [resolve("cli/offramp.js"), ...args], { maxBuffer: 1 << 24 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
 const SCENARIO = "data/scenarios/sample-organisation.json";
 
 /** The sample organisation as another scenario file: another option, or extra deadlines (inventory paths made absolute). */

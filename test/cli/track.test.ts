@@ -1,21 +1,10 @@
 /** `offramp track` and the memo's progress section on the sample organisation's snapshots (issue 17). */
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { offramp } from "../support/cli.js";
 
-const run = promisify(execFile);
-const offramp = async (args: string[]) => {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [resolve("cli/offramp.js"), ...args], { maxBuffer: 1 << 24 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
 const SCENARIO = "data/scenarios/sample-organisation.json";
 const manifest = JSON.parse(readFileSync("data/sample/manifest.json", "utf8")) as { snapshots: { date: string; folder: string }[] };
 const SNAPSHOTS = manifest.snapshots.flatMap((s) => ["--snapshot", `${s.date}=data/sample/${s.folder}`]);
