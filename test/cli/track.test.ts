@@ -1,7 +1,7 @@
 /** `offramp track` and the memo's progress section on the sample organisation's snapshots (issue 17). */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { offramp } from "../support/cli.js";
 
