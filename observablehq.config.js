@@ -14,6 +14,7 @@ export default {
     { name: "Exposure", path: "/exposure" },
     { name: "Cost", path: "/cost" },
     { name: "Timeline", path: "/timeline" },
+    { name: "Progress", path: "/progress" },
     { name: "Scenarios", path: "/scenarios" },
     { name: "Memo", path: "/memo" },
   ],

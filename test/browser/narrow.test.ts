@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { useSite } from "./site.js";
 
 const site = useSite();
-const PAGES = ["/", "/inventory.html", "/regulation.html", "/exposure.html", "/cost.html", "/timeline.html", "/scenarios.html", "/memo.html"];
+const PAGES = ["/", "/inventory.html", "/regulation.html", "/exposure.html", "/cost.html", "/timeline.html", "/progress.html", "/scenarios.html", "/memo.html"];
 /** What each page shows once its figures are in (the workers' results, the memo). */
 const READY: Record<string, string> = {
   "/": '[data-figure="devices"]',
@@ -17,6 +17,7 @@ const READY: Record<string, string> = {
   "/exposure.html": '[data-status="model"]',
   "/cost.html": '[data-status="cost"]',
   "/timeline.html": '[data-status="timeline"]',
+  "/progress.html": '[data-status="progress"]',
   "/scenarios.html": '[data-status="compare"]',
   "/memo.html": 'a[data-download="docx"]',
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { seriousViolations } from "./axe.js";
 import { useSite } from "./site.js";
 
-const PAGES = ["index", "inventory", "regulation", "exposure", "cost", "timeline", "scenarios", "memo"];
+const PAGES = ["index", "inventory", "regulation", "exposure", "cost", "timeline", "progress", "scenarios", "memo"];
 
 const site = useSite();
 const { foreign } = site;
