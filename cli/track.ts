@@ -59,6 +59,7 @@ export function toJson(report: ProgressReport) {
       kasperskyDevices: s.kasperskyDevices,
       devices: s.devices,
       migrated: names(s.migrated),
+      migratedWithReplacement: s.migratedWithReplacement,
       cameBack: names(s.cameBack),
       new: names(s.new),
       missing: names(s.missing),
@@ -75,7 +76,7 @@ function toText(report: ProgressReport, lists: boolean): string {
   const lines: string[] = [];
   for (const s of report.snapshots) {
     lines.push(`${s.date}: ${n(s.kasperskyDevices)} Kaspersky devices of ${n(s.devices)} seen; ${s.standingText ?? "no plan to compare with"}`);
-    lines.push(`  since the snapshot before: ${n(s.migrated.length)} migrated, ${n(s.cameBack.length)} came back, ${n(s.new.length)} new with Kaspersky, ${n(s.missing.length)} missing (not seen; not counted as migrated)`);
+    lines.push(`  since the snapshot before: ${n(s.migrated.length)} migrated (${n(s.migratedWithReplacement)} with a replacement seen), ${n(s.cameBack.length)} came back, ${n(s.new.length)} new with Kaspersky, ${n(s.missing.length)} missing (not seen; not counted as migrated)`);
     if (lists) for (const [label, list] of [["came back", s.cameBack], ["new", s.new], ["missing", s.missing]] as const) if (list.length) lines.push(`    ${label}: ${list.map((d) => d.hostname).join(", ")}`);
   }
   const latest = report.snapshots[report.snapshots.length - 1];

@@ -24,6 +24,11 @@ describe("offramp track", () => {
     expect(doc.snapshots.slice(1).flatMap((s: { cameBack: string[] }) => s.cameBack).length).toBeGreaterThan(0);
     expect(doc.snapshots.slice(1).flatMap((s: { missing: string[] }) => s.missing).length).toBeGreaterThan(0);
     expect(doc.plan.band).toHaveLength(4);
+    // The sample's migrated devices get CrowdStrike's sensor (Defender for Endpoint on Macs), seen
+    // wherever a software inventory lists the device (a device only the Kaspersky console knew shows none).
+    expect(latest.migratedWithReplacement).toBeGreaterThan(0.9 * latest.migrated.length);
+    expect(latest.migratedWithReplacement).toBeLessThanOrEqual(latest.migrated.length);
+    expect(latest.migrated.length).toBeGreaterThan(100);
     expect(["ahead", "inside", "behind"]).toContain(latest.standing);
     expect(doc.forecast.from).toBe("2027-04-15");
     expect(doc.forecast.completion.p50 <= doc.forecast.completion.p80).toBe(true);
@@ -43,7 +48,7 @@ describe("offramp track", () => {
     const latest = doc.snapshots[3];
     const n = (x: number) => Math.round(x).toLocaleString("en-US");
     expect(section).toContain(`On 15 April 2027 the exports showed ${n(latest.kasperskyDevices)} devices running Kaspersky`);
-    expect(section).toContain(`${n(latest.migrated.length)} migrated, ${n(latest.cameBack.length)} came back`);
+    expect(section).toContain(`${n(latest.migrated.length)} migrated (${n(latest.migratedWithReplacement)} with a replacement seen in the exports), ${n(latest.cameBack.length)} came back`);
     const insurance = doc.forecast.deadlines.find((d: { passed: boolean }) => !d.passed);
     expect(section).toContain(`${(insurance.probability * 100).toFixed(1)}% ± ${(insurance.standardError * 100).toFixed(1)}%`);
     expect(section).toContain(`revised to ${n(doc.forecast.capacity.posteriorMean)}`);

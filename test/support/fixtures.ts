@@ -41,6 +41,7 @@ const source = [{ url: "https://example.org/source" }];
 export const TINY_CATALOG: Catalog = {
   vendor: "Kaspersky",
   description: "test catalog",
+  replacements: [],
   vendorTokens: ["kaspersky", "kaspersky_lab"],
   queryTerms: ["kaspersky", "klnagent"],
   products: [

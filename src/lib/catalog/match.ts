@@ -1,4 +1,4 @@
-import type { Catalog, CatalogProduct, MatchField, OsFamily } from "../schema/index.js";
+import type { Catalog, CatalogProduct, MatchField, OsFamily, ReplacementProduct } from "../schema/index.js";
 
 /** What an inventory record says about a piece of software; any field may be missing. `os`: the device's, where known. */
 export type SoftwareFields = Partial<Record<MatchField, string>> & { os?: OsFamily };
@@ -15,10 +15,13 @@ export interface CompiledCatalog {
   /** Whether a token vendor (`kaspersky_lab`) is the catalog's vendor, not a look-alike. */
   isVendorToken(vendor: string): boolean;
   /**
-   * Finds any word of the catalog's query terms, with the rules' flags (`iu`): a record whose text
-   * holds none of them matches no rule (a property tested for every rule), so it can be passed over.
+   * Finds any word of the catalog's query terms and its replacements' terms, with the rules'
+   * flags (`iu`): a record whose text holds none of them matches no rule (a property tested for
+   * every rule), so it can be passed over.
    */
   anyTerm: RegExp;
+  /** The replacement software the record is (a device that left the vendor), if any. */
+  replacement(fields: SoftwareFields): ReplacementProduct | null;
 }
 
 /** Fields whose rules are tried after the exact ones: one value can stand for several products. */
@@ -40,6 +43,7 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
     catalog.products.filter((p) => p.fallback).flatMap((p) => p.match.map(rule(p))),
   ];
   const ids = new Map(catalog.products.map((p) => [p.id, p]));
+  const replacementRules = (catalog.replacements ?? []).flatMap((product) => product.match.map((r) => ({ product, field: r.field, regex: new RegExp(r.pattern, "iu") })));
   const vendors = new Set(catalog.vendorTokens);
   // One alternation per field: most inventory rows match nothing, and one test rules them out.
   const screens = new Map<MatchField, RegExp>();
@@ -73,6 +77,13 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
     },
     byId: (id) => ids.get(id),
     anyTerm: termScreen(catalog),
+    replacement(fields) {
+      for (const { product, field, regex } of replacementRules) {
+        const value = fields[field];
+        if (value !== undefined && value !== "" && regex.test(clean(value))) return product;
+      }
+      return null;
+    },
     isVendorToken: (vendor) => vendors.has(vendor.trim().toLowerCase()),
   };
 }
@@ -82,8 +93,9 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
  * space and spell underscores as spaces, so a term's words can meet only in text built from
  * several fields, while each word stays whole in the field it came from.
  */
-export function termScreen(catalog: Pick<Catalog, "queryTerms">): RegExp {
-  const words = catalog.queryTerms.map((term) => term.split(/[\s_]+/).filter(Boolean).sort((a, b) => b.length - a.length)[0]!);
+export function termScreen(catalog: Pick<Catalog, "queryTerms"> & { replacements?: Pick<ReplacementProduct, "terms">[] }): RegExp {
+  const terms = [...catalog.queryTerms, ...(catalog.replacements ?? []).flatMap((r) => r.terms)];
+  const words = terms.map((term) => term.split(/[\s_]+/).filter(Boolean).sort((a, b) => b.length - a.length)[0]!);
   const escaped = [...new Set(words)].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   return new RegExp(escaped.join("|"), "iu");
 }

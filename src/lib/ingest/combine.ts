@@ -8,6 +8,8 @@ export interface Inventory {
   sources: SourceReport[];
   devices: Device[];
   installs: Install[];
+  /** Replacement software seen, by device id (a device that left the vendor shows what replaced it). */
+  replacements: Record<string, string[]>;
   kaspersky: {
     /** Distinct devices with at least one product the US prohibition covers. */
     devices: number;
@@ -126,6 +128,7 @@ export function combine(results: readonly FileResult[], now: string): Inventory 
   const identity = new Identity();
   const deviceKeys = results.map((r) => Int32Array.from(r.devices, (d) => identity.join(d)));
   const softwareKeys = results.map((r) => Int32Array.from(r.software, (s) => identity.join(s.observation.device)));
+  const replacementKeys = results.map((r) => Int32Array.from(r.replacements ?? [], (x) => identity.join(x.device)));
   identity.seal();
   /** Each root's merged observation, and the roots in the order their devices were first seen. */
   const observations: (DeviceObservation | undefined)[] = [];
@@ -187,6 +190,15 @@ export function combine(results: readonly FileResult[], now: string): Inventory 
       installs.set(key, { deviceId, vendor: product.vendor, product: s.name, catalogId: product.id, version: s.version ?? "", installDate: s.installDate ?? null, signatureDate: s.signatureDate ?? null, evidence: [evidence] });
     }
   }
+  const replacements: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
+  results.forEach((r, i) =>
+    (r.replacements ?? []).forEach(({ product }, j) => {
+      const deviceId = deviceIds[identity.find(replacementKeys[i]![j]!)];
+      if (deviceId === undefined) return;
+      const list = (replacements[deviceId] ??= []);
+      if (!list.includes(product)) list.push(product);
+    }),
+  );
   const all = [...installs.values()];
   const products = new Map(results.flatMap((r) => r.software.map((m) => [m.product.id, m.product] as const)));
   const covered = all.filter((i) => products.get(i.catalogId!)?.coveredByUsProhibition === "yes");
@@ -201,6 +213,7 @@ export function combine(results: readonly FileResult[], now: string): Inventory 
     sources: results.map((r) => r.report),
     devices,
     installs: all,
+    replacements,
     kaspersky: { devices: new Set(covered.map((i) => i.deviceId)).size, installs: covered.length, byProduct: Object.fromEntries(tables.yes), notCovered: Object.fromEntries(tables.no), unclear: Object.fromEntries(tables.unclear), estate: estateCounts(results) },
   };
 }

@@ -1,5 +1,5 @@
 import type { CompiledCatalog } from "../catalog/match.js";
-import type { CatalogProduct } from "../schema/index.js";
+import type { CatalogProduct, ReplacementProduct } from "../schema/index.js";
 import { tokenName } from "./names.js";
 import type { SoftwareObservation } from "./types.js";
 
@@ -25,9 +25,23 @@ const LINUX_PURL = /^pkg:(deb|rpm|apk|alpm)\//i;
  * token or CPE names on that platform.
  */
 export function matchSoftware(observation: SoftwareObservation, catalog: CompiledCatalog): MatchedSoftware | null {
+  const { fields, spelled } = fieldsOf(observation, catalog);
+  const product = catalog.match(fields) ?? (spelled ? catalog.match({ ...fields, name: observation.name }) : null);
+  return product ? { observation, product } : null;
+}
+
+/** The replacement software an observation is (CrowdStrike's sensor, Defender for Endpoint), read through the same fields. */
+export function matchReplacement(observation: SoftwareObservation, catalog: CompiledCatalog): ReplacementProduct | null {
+  // Any token vendor is taken at its word here: look-alikes are the banned vendor's concern.
+  const { fields, spelled } = fieldsOf(observation, catalog, false);
+  return catalog.replacement(fields) ?? (spelled ? catalog.replacement({ ...fields, name: observation.name }) : null);
+}
+
+/** The fields the rules read, as `matchSoftware` explains: tokens paired and spelled, packages, the platform. */
+function fieldsOf(observation: SoftwareObservation, catalog: CompiledCatalog, screenLookAlikes = true) {
   const vendor = observation.vendor?.trim();
   const tokenVendor = vendor !== undefined && TOKEN.test(vendor) ? vendor : undefined;
-  const lookAlike = tokenVendor !== undefined && !catalog.isVendorToken(tokenVendor);
+  const lookAlike = screenLookAlikes && tokenVendor !== undefined && !catalog.isVendorToken(tokenVendor);
   const spelled = tokenName(lookAlike ? undefined : vendor, observation.name);
   const fields = {
     name: spelled ?? observation.name,
@@ -40,6 +54,5 @@ export function matchSoftware(observation: SoftwareObservation, catalog: Compile
     token: tokenVendor && !lookAlike && TOKEN.test(observation.name) ? `${tokenVendor}/${observation.name}` : undefined,
     os: observation.device.osFamily ?? (observation.purl && LINUX_PURL.test(observation.purl) ? ("linux" as const) : undefined),
   };
-  const product = catalog.match(fields) ?? (spelled ? catalog.match({ ...fields, name: observation.name }) : null);
-  return product ? { observation, product } : null;
+  return { fields, spelled };
 }

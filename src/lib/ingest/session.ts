@@ -10,9 +10,9 @@ import { detectShape, MAX_JSON_LINE_CHARS } from "./shape.js";
 import { Tally } from "./tally.js";
 import { RowScreen } from "./row-screen.js";
 import { FormatError, type Format, type JsonLinesFormat, type ReaderContext, type RowRuns } from "./formats/format.js";
-import { matchSoftware, type MatchedSoftware } from "./matching.js";
-import type { CatalogProduct } from "../schema/index.js";
-import type { DeviceObservation, EncodingName, EstateCount, FileResult, RowOutcome, SoftwareObservation, SourceReport } from "./types.js";
+import { matchReplacement, matchSoftware, type MatchedSoftware } from "./matching.js";
+import type { CatalogProduct, ReplacementProduct } from "../schema/index.js";
+import type { DeviceObservation, EncodingName, EstateCount, FileResult, ReplacementSeen, RowOutcome, SoftwareObservation, SourceReport } from "./types.js";
 
 export interface IngestOptions {
   /** The file's name as the user knows it; reported in every message. */
@@ -135,7 +135,7 @@ export class IngestFile {
       this.fail((error as Error).message);
     }
     this.zip = null;
-    return { report: this.report, devices: [...this.devices.values()], software: this.software, estate: this.estate };
+    return { report: this.report, devices: [...this.devices.values()], software: this.software, estate: this.estate, replacements: this.replacements };
   }
 
   /** Ends a text file (every format but workbooks, which need `finish()`). */
@@ -146,7 +146,7 @@ export class IngestFile {
       this.guard(() => this.text_(this.decoded(this.decoder!.decode()), true));
     }
     if (this.mode === "unknown" && !this.report.fatal) this.fail("the file is empty");
-    return { report: this.report, devices: [...this.devices.values()], software: this.software, estate: this.estate };
+    return { report: this.report, devices: [...this.devices.values()], software: this.software, estate: this.estate, replacements: this.replacements };
   }
 
   private startDecoding(): void {
@@ -389,20 +389,21 @@ export class IngestFile {
   private matched = 0;
   private matcher(software: SoftwareObservation): MatchedSoftware | null {
     let known = this.matches.get(software.name);
-    let product: CatalogProduct | null | undefined;
+    let found: RememberedMatch | undefined;
     if (known) {
       for (const entry of known) {
         if (sameMatchFields(entry, software)) {
-          product = entry.product;
+          found = entry;
           break;
         }
       }
     }
-    if (product === undefined) {
-      product = matchSoftware(software, this.options.catalog)?.product ?? null;
+    if (found === undefined) {
+      const product = matchSoftware(software, this.options.catalog)?.product ?? null;
+      found = { os: software.device.osFamily, product, replacement: product ? null : matchReplacement(software, this.options.catalog) };
       if (this.matched++ < 200_000) {
         if (!known) this.matches.set(flat(software.name), (known = []));
-        const entry: RememberedMatch = { os: software.device.osFamily, product };
+        const entry: RememberedMatch = { ...found };
         for (const field of MATCH_FIELDS) {
           const value = software[field];
           if (value !== undefined) entry[field] = flat(value);
@@ -410,13 +411,24 @@ export class IngestFile {
         known.push(entry);
       }
     }
-    return product ? { observation: flatObservation(software), product } : null;
+    if (found.replacement) this.replacementSeen(software.device, found.replacement);
+    return found.product ? { observation: flatObservation(software), product: found.product } : null;
+  }
+
+  /** Replacement software seen, once per device and product. */
+  private readonly replacements: ReplacementSeen[] = [];
+  private readonly replacementKeys = new Set<string>();
+  private replacementSeen(device: { names: readonly string[]; ids: readonly string[] }, product: ReplacementProduct): void {
+    const key = `${device.ids[0] ?? device.names[0]?.toLowerCase()}|${product.id}`;
+    if (this.replacementKeys.has(key)) return;
+    this.replacementKeys.add(key);
+    this.replacements.push({ device: { names: device.names.map(flat), ids: device.ids.map(flat) }, product: product.name });
   }
 }
 
 /** The fields besides the name that decide a match; the device's operating system too (one token or CPE names a different product on each platform). */
 const MATCH_FIELDS = ["vendor", "publisher", "package", "bundleId", "cpe", "purl", "path"] as const;
-type RememberedMatch = Partial<Pick<SoftwareObservation, (typeof MATCH_FIELDS)[number]>> & { os: DeviceObservation["osFamily"]; product: CatalogProduct | null };
+type RememberedMatch = Partial<Pick<SoftwareObservation, (typeof MATCH_FIELDS)[number]>> & { os: DeviceObservation["osFamily"]; product: CatalogProduct | null; replacement: ReplacementProduct | null };
 
 /** Whether a remembered match was for these fields (compared one by one: this runs for every row). */
 function sameMatchFields(entry: RememberedMatch, s: SoftwareObservation): boolean {

@@ -103,6 +103,14 @@ export interface FileResult {
   software: MatchedSoftware[];
   /** Device counts from an aggregate report, by catalog product (none for other formats). */
   estate: EstateCount[];
+  /** Replacement software seen (CrowdStrike's sensor, Defender for Endpoint), once per device and product. */
+  replacements: ReplacementSeen[];
+}
+
+/** A replacement product seen on a device. */
+export interface ReplacementSeen {
+  device: { names: string[]; ids: string[] };
+  product: string;
 }
 
 /** The reading of one file, as the CLI's `sources[]` reports it. */

@@ -584,7 +584,7 @@ function progressSection(m: MemoInputs): Section[] {
   const blocks: Block[] = [
     para(
       `On ${longDate(latest.date)} the exports showed ${count(latest.kasperskyDevices)} devices running Kaspersky: ${latest.standingText ?? "there is no plan to compare with"}. ` +
-        `Since ${before.label === "the scenario's inventory" ? "the inventory this memo's figures start from" : "the snapshot before"} (${longDate(before.date)}): ${count(latest.migrated.length)} migrated, ${count(latest.cameBack.length)} came back (Kaspersky again after being seen without it), ${count(latest.new.length)} new with Kaspersky, and ${count(latest.missing.length)} not seen at all (missing, not counted as migrated).`,
+        `Since ${before.label === "the scenario's inventory" ? "the inventory this memo's figures start from" : "the snapshot before"} (${longDate(before.date)}): ${count(latest.migrated.length)} migrated (${count(latest.migratedWithReplacement)} with a replacement seen in the exports), ${count(latest.cameBack.length)} came back (Kaspersky again after being seen without it), ${count(latest.new.length)} new with Kaspersky, and ${count(latest.missing.length)} not seen at all (missing, not counted as migrated).`,
     ),
     {
       kind: "table",

@@ -13,6 +13,8 @@ export interface DeviceRef {
   businessUnit: string;
   /** The plan's wave it falls in (its id), or null without a plan. */
   wave: string | null;
+  /** Replacement software seen on it in this snapshot (empty where the exports show none). */
+  replacements: readonly string[];
 }
 
 export interface WaveProgress {
@@ -34,6 +36,8 @@ export interface SnapshotProgress {
   devices: number;
   /** Had Kaspersky in the snapshot before; seen now without it. */
   migrated: DeviceRef[];
+  /** Of those, the ones with a replacement seen (where the exports list one). */
+  migratedWithReplacement: number;
   /** Seen without Kaspersky after having had it; Kaspersky again now (re-installed or re-imaged). */
   cameBack: DeviceRef[];
   /** Kaspersky now, never seen with it before (a new device, or one that never had it). */
@@ -89,14 +93,14 @@ export function trackSnapshots(snapshots: readonly Snapshot[], plan: MigrationPl
       }
       if (track === undefined) {
         track = tracks++;
-        refs.push({ hostname: device.hostname, businessUnit: device.businessUnit, wave: null });
+        refs.push({ hostname: device.hostname, businessUnit: device.businessUnit, wave: null, replacements: [] });
       }
       for (const key of keys) if (!trackOf.has(key)) trackOf.set(key, track);
       const kaspersky = isKasperskyDevice(device);
       state[track] = kaspersky ? KASPERSKY : CLEAN;
       // Named as last seen; in the wave it was in when last seen with Kaspersky.
       const wave = kaspersky ? waveOf(device) : refs[track]!.wave;
-      refs[track] = { hostname: device.hostname, businessUnit: device.businessUnit, wave };
+      refs[track] = { hostname: device.hostname, businessUnit: device.businessUnit, wave, replacements: device.replacements ?? [] };
       if (kaspersky && wave !== null) byWave[waveIds.indexOf(wave)]!++;
     }
     state = state.subarray(0, tracks);
@@ -114,6 +118,7 @@ export function trackSnapshots(snapshots: readonly Snapshot[], plan: MigrationPl
       kasperskyDevices,
       devices: seen,
       migrated: [],
+      migratedWithReplacement: 0,
       cameBack: [],
       new: [],
       missing: [],
@@ -140,6 +145,7 @@ export function trackSnapshots(snapshots: readonly Snapshot[], plan: MigrationPl
         // Seen with Kaspersky, missing from the last snapshot, seen again with it: back in the count, in no list.
       }
     }
+    progress.migratedWithReplacement = progress.migrated.filter((d) => d.replacements.length > 0).length;
     const byName = (a: DeviceRef, b: DeviceRef) => a.hostname.localeCompare(b.hostname);
     for (const list of [progress.migrated, progress.cameBack, progress.new, progress.missing]) list.sort(byName);
     return progress;

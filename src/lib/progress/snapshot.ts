@@ -9,7 +9,8 @@ import { shortHostName } from "../ingest/names.js";
 import { fleetRows, type FleetRow } from "../model/fleet.js";
 import type { SourceReport } from "../ingest/types.js";
 
-export type SnapshotDevice = FleetRow & { aliases?: readonly string[] };
+/** A device in a snapshot: its fleet row, the names and ids it is known by, and the replacement software seen on it. */
+export type SnapshotDevice = FleetRow & { aliases?: readonly string[]; replacements?: readonly string[] };
 
 export interface Snapshot {
   /** The day the exports were taken (`YYYY-MM-DD`). */
@@ -22,9 +23,10 @@ export interface Snapshot {
 }
 
 /** A snapshot from what `combine` made of its exports. */
-export function snapshotOf(date: string, label: string, inventory: Pick<Inventory, "devices" | "installs" | "sources">, catalog: CompiledCatalog): Snapshot {
+export function snapshotOf(date: string, label: string, inventory: Pick<Inventory, "devices" | "installs" | "sources" | "replacements">, catalog: CompiledCatalog): Snapshot {
   const aliases = new Map(inventory.devices.map((d) => [d.id, d.aliases]));
-  return { date, label, devices: fleetRows(inventory.devices, inventory.installs, catalog).map((row) => ({ ...row, aliases: aliases.get(row.deviceId) ?? [] })), sources: inventory.sources };
+  const replaced = new Map(Object.entries(inventory.replacements ?? {}));
+  return { date, label, devices: fleetRows(inventory.devices, inventory.installs, catalog).map((row) => ({ ...row, aliases: aliases.get(row.deviceId) ?? [], replacements: replaced.get(row.deviceId) ?? [] })), sources: inventory.sources };
 }
 
 /**

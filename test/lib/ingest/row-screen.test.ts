@@ -52,7 +52,8 @@ describe("the catalog's term screen", () => {
   it("finds a term in every text any catalog rule matches (so no matching record is passed over)", () => {
     const { catalog, anyTerm } = kasperskyCatalog();
     let checked = 0;
-    for (const product of catalog.products) {
+    // The vendor's products, and the replacements a migrated device is recognised by.
+    for (const product of [...catalog.products, ...catalog.replacements]) {
       for (const rule of product.match) {
         // fast-check cannot draw word boundaries: drawn without them, and kept only when the rule matches.
         const matches = new RegExp(rule.pattern, "iu");
@@ -66,7 +67,8 @@ describe("the catalog's term screen", () => {
         checked++;
       }
     }
-    expect(checked).toBe(catalog.products.reduce((n, p) => n + p.match.length, 0));
+    expect(checked).toBe([...catalog.products, ...catalog.replacements].reduce((n, p) => n + p.match.length, 0));
+    expect(catalog.replacements.length).toBeGreaterThan(0);
   });
 });
 

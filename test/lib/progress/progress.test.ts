@@ -131,3 +131,23 @@ describe("the re-forecast", () => {
     expect(early.deadlines[0]!.probability).toBeCloseTo(original.deadlines[0]!.probability, 10);
   });
 });
+
+describe("replacement software", () => {
+  it("is seen in Defender's tokens, Configuration Manager's names and Linux packages, and never counted as the vendor's", async () => {
+    const { readInput } = await import("../../support/ingest.js");
+    const { combine } = await import("../../../src/lib/ingest/combine.js");
+    const defender = readInput(
+      "DeviceId,DeviceName,OSPlatform,SoftwareVendor,SoftwareName,SoftwareVersion\n" +
+        "d1,fin-ws-1.corp.example.com,Windows11,crowdstrike,falcon_sensor,7.18\n" +
+        "d2,lnx-1.corp.example.com,Linux,microsoft,defender_for_endpoint,101.2\n" +
+        "d3,fin-ws-3.corp.example.com,Windows11,kaspersky,endpoint_security_for_windows,12.1\n" +
+        "d4,fin-ws-4.corp.example.com,Windows11,crowdstrike_fans,falcon_wallpaper,1\n",
+      { file: "tvm.csv" },
+    );
+    const mecm = readInput("Netbios_Name0,DisplayName0,Publisher0\nFIN-WS-5,CrowdStrike Windows Sensor,\"CrowdStrike, Inc.\"\n", { file: "arp.csv" });
+    const inventory = combine([defender, mecm], "2027-03-01T00:00:00Z");
+    const byHost = Object.fromEntries(inventory.devices.map((d) => [d.hostname, inventory.replacements[d.id] ?? []]));
+    expect(byHost).toEqual({ "fin-ws-1": ["CrowdStrike Falcon sensor"], "lnx-1": ["Microsoft Defender for Endpoint"], "fin-ws-3": [], "fin-ws-4": [], "fin-ws-5": ["CrowdStrike Falcon sensor"] });
+    expect(inventory.kaspersky.devices).toBe(1);
+  });
+});
