@@ -3,11 +3,9 @@ import { lstat, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { CompiledCatalog } from "../../src/lib/catalog/match.js";
 import { evaluateInDetail } from "../../src/lib/model/evaluate.js";
-import { progressReport, type ProgressReport } from "../../src/lib/progress/report.js";
-import { baselineSnapshot, snapshotOf, type Snapshot } from "../../src/lib/progress/snapshot.js";
-import { PlanningDate, type Scenario } from "../../src/lib/schema/index.js";
-import type { FleetRow } from "../../src/lib/model/fleet.js";
-import type { TimelineReport } from "../../src/lib/model/timeline-report.js";
+import { trackScenario, type ProgressReport } from "../../src/lib/progress/report.js";
+import { snapshotOf, type Snapshot } from "../../src/lib/progress/snapshot.js";
+import { PlanningDate } from "../../src/lib/schema/index.js";
 import { ingestFiles, type FileSpec } from "../ingest/files.js";
 import type { LoadedScenario } from "../model/scenario.js";
 
@@ -58,18 +56,8 @@ export async function readSnapshot(spec: SnapshotSpec, catalog: CompiledCatalog,
 
 /** The scenario's plan, evaluated once, against the snapshots; its own inventory is the first (the devices the plan starts with). */
 export function trackLoaded(loaded: LoadedScenario, snapshots: readonly Snapshot[]): ProgressReport {
-  return progressOf(loaded.scenario, loaded.context.rows, evaluateInDetail(loaded.scenario, loaded.context).timeline, snapshots);
+  return trackScenario(loaded.scenario, loaded.context.rows, evaluateInDetail(loaded.scenario, loaded.context).timeline, snapshots);
 }
 
 /** The same from an evaluation already made (the memo's): its timeline is the plan's band. */
-export function progressOf(scenario: Scenario, rows: readonly FleetRow[], timeline: TimelineReport | null, snapshots: readonly Snapshot[]): ProgressReport {
-  const baseline = baselineSnapshot(scenario.asOf, rows);
-  return progressReport({
-    snapshots: [baseline, ...snapshots.filter((s) => s.date > baseline.date)],
-    plan: scenario.plan ?? null,
-    timeline,
-    deadlines: timeline?.deadlines.map((d) => d.deadline) ?? [],
-    trials: scenario.trials,
-    seed: scenario.seed,
-  });
-}
+export const progressOf = trackScenario;

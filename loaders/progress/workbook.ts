@@ -1,38 +1,31 @@
 /**
- * The Progress page's figures at build time: the workbook's scenario tracked with the dated
- * snapshots its organisation folder's manifest lists (`snapshots: [{date, folder}]`), through the
- * same `readSnapshot` and `trackLoaded` as `offramp track`, so the page and the CLI agree.
+ * The organisation's own dated snapshots for the Progress page, read at build time: the ones its
+ * folder's manifest lists (`snapshots: [{date, folder}]`), through the same `readSnapshot` as
+ * `offramp track`. The page tracks the current scenario with them in its worker (trackScenario,
+ * as the CLI does), so edits made anywhere in the workbook reach its figures.
  */
 import { realpath } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { z } from "zod";
 import { inventoryReport, type InventoryReport } from "../../src/lib/ingest/inventory-report.js";
-import { evaluateInDetail } from "../../src/lib/model/evaluate.js";
-import type { TimelineReport } from "../../src/lib/model/timeline-report.js";
-import type { ProgressReport } from "../../src/lib/progress/report.js";
+import type { Snapshot } from "../../src/lib/progress/snapshot.js";
+import { parseScenario } from "../../src/lib/scenario/parse.js";
 import { PlanningDate } from "../../src/lib/schema/index.js";
 import { loadFacts } from "../data/facts.js";
 import { dataDir, organisationDir, workbookScenarioFile } from "../data/paths.js";
 import { readJson } from "../data/read.js";
-import { loadScenario } from "../model/scenario.js";
-import { readSnapshot, trackLoaded } from "./snapshots.js";
+import { readSnapshot } from "./snapshots.js";
 
 /** The part of an organisation's manifest that lists its snapshots (the rest is read by `loadFleet`). */
 const SnapshotList = z.object({ snapshots: z.array(z.object({ date: PlanningDate, folder: z.string().min(1) })).optional() }).loose();
 
 export interface WorkbookProgress {
-  organisation: string;
-  scenario: { name: string; file: string; asOf: string; trials: number; seed: number };
-  /** Whether the scenario has a plan to track against (without one there is no band and no re-forecast). */
-  hasPlan: boolean;
   /** The snapshots the manifest lists, with the files each read (paths relative to the organisation folder). */
   listed: { date: string; folder: string; sources: InventoryReport }[];
-  /** Listed snapshots that were not tracked, and why (outside the folder, no readable export, dated before the plan's inventory). */
+  /** Listed snapshots that are not tracked, and why (outside the folder, no readable export, dated before the scenario's inventory). */
   skipped: { date: string; folder: string; reason: string }[];
-  /** `trackLoaded`'s report (the scenario's inventory first, then the listed snapshots); no snapshots when the manifest lists none. */
-  report: ProgressReport;
-  /** The plan's simulated burn-down (weekly P10/P50/P90 of devices still on Kaspersky) from its start, for the chart. */
-  plan: { start: string; devices: number; burnDown: TimelineReport["burnDown"] } | null;
+  /** The snapshots to track, in date order. */
+  snapshots: Snapshot[];
 }
 
 async function manifestSnapshots(dir: string): Promise<{ date: string; folder: string }[]> {
@@ -58,8 +51,7 @@ async function inside(path: string, root: string): Promise<boolean> {
 export async function loadWorkbookProgress(env: NodeJS.ProcessEnv = process.env): Promise<WorkbookProgress> {
   const dir = organisationDir(env);
   const file = workbookScenarioFile(env);
-  const loaded = await loadScenario(file);
-  const { scenario } = loaded;
+  const scenario = parseScenario(await readJson(file), file);
   const facts = await loadFacts(scenario.programme, dataDir(env));
   const listed: WorkbookProgress["listed"] = [];
   const skipped: WorkbookProgress["skipped"] = [];
@@ -79,16 +71,5 @@ export async function loadWorkbookProgress(env: NodeJS.ProcessEnv = process.env)
     else if (entry.date <= scenario.asOf) skipped.push({ ...entry, reason: `is dated on or before the scenario's own inventory (${scenario.asOf}), which the plan starts from` });
     else snapshots.push(snapshot);
   }
-  const detail = evaluateInDetail(scenario, loaded.context);
-  const timeline = detail.timeline;
-  const report: ProgressReport = snapshots.length ? trackLoaded(loaded, snapshots) : { snapshots: [], forecast: null };
-  return {
-    organisation: scenario.profile.name,
-    scenario: { name: scenario.name, file: relative(dataDir(env), file), asOf: scenario.asOf, trials: scenario.trials, seed: scenario.seed },
-    hasPlan: Boolean(scenario.plan),
-    listed,
-    skipped,
-    report,
-    plan: timeline ? { start: timeline.start, devices: timeline.devices, burnDown: timeline.burnDown } : null,
-  };
+  return { listed, skipped, snapshots };
 }

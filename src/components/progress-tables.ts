@@ -43,7 +43,7 @@ export function snapshotsTable(snapshots: readonly SnapshotStanding[]): HTMLElem
     <tbody>${snapshots.map(
       (s, i) => html`<tr data-snapshot=${s.date}>
         <td><span class="progress-date">${s.date}</span>${i === 0 ? html`<br><span class="muted">the scenario's inventory</span>` : ""}</td><td data-figure="kaspersky-devices">${n(s.kasperskyDevices)}</td><td>${n(s.devices)}</td>
-        <td>${n(s.migrated.length)}</td><td>${n(s.cameBack.length)}</td><td>${n(s.new.length)}</td><td>${n(s.missing.length)}</td>
+        <td>${n(s.migrated.length)}${i > 0 ? html`<br><span class="muted">${n(s.migratedWithReplacement)} with a replacement seen</span>` : ""}</td><td>${n(s.cameBack.length)}</td><td>${n(s.new.length)}</td><td>${n(s.missing.length)}</td>
         <td>${s.band ? `${n(s.band.p10)}–${n(s.band.p90)} (${n(s.band.p50)})` : "—"}</td><td>${s.standing ?? "—"}</td>
       </tr>`,
     )}</tbody>

@@ -15,6 +15,7 @@ import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
 import { fromBase64, toBase64 } from "../lib/util/base64.js";
 import type { InventoryView } from "../lib/ingest/inventory-view.js";
 import type { ReadFile } from "../workers/ingest-protocol.js";
+import { forgetSnapshots } from "./snapshots.js";
 
 /** What the pages model: an organisation's rows and reports, with the dates they are read against. */
 export interface Fleet extends InventoryView {
@@ -127,10 +128,11 @@ export async function keepOnDevice(current: CurrentInventory, keep: boolean): Pr
   return { ...current, origin };
 }
 
-/** Forgets your inventory everywhere in this browser: every page models the sample again. */
+/** Forgets your inventory everywhere in this browser, and your snapshots of it: every page models the sample again. */
 export async function forgetInventory(): Promise<void> {
   sessionStorage.removeItem(SESSION_KEY);
   if (await deviceHasCopy()) await forgetDevice();
+  await forgetSnapshots();
 }
 
 /**

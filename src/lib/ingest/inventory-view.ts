@@ -10,6 +10,8 @@ export interface InventoryView {
   rows: FleetRow[];
   installs: InstallRow[];
   kaspersky: Inventory["kaspersky"];
+  /** Replacement software seen, by device id (for tracking the migration). */
+  replacements: Inventory["replacements"];
 }
 
 export function inventoryView(inventory: Inventory, catalog: CompiledCatalog): InventoryView {
@@ -24,5 +26,6 @@ export function inventoryView(inventory: Inventory, catalog: CompiledCatalog): I
         return { deviceId: i.deviceId, catalogId: i.catalogId!, product: product?.fallback ? i.product : (product?.name ?? i.product), version: i.version, covered: product?.coveredByUsProhibition === "yes", unclear: product?.coveredByUsProhibition === "unclear" };
       }),
     kaspersky: inventory.kaspersky,
+    replacements: inventory.replacements,
   };
 }

@@ -3,11 +3,12 @@
  * snapshot's changes and standing in the plan's band, and the re-forecast from the latest.
  */
 import type { TimelineReport } from "../model/timeline-report.js";
-import type { Deadline, MigrationPlan } from "../schema/index.js";
+import type { Deadline, MigrationPlan, Scenario } from "../schema/index.js";
+import type { FleetRow } from "../model/fleet.js";
 import { bandAt, standing, standingText, type BandPoint, type Standing } from "./band.js";
 import { trackSnapshots, type SnapshotProgress } from "./diff.js";
 import { reforecast, type Reforecast } from "./reforecast.js";
-import type { Snapshot } from "./snapshot.js";
+import { baselineSnapshot, type Snapshot } from "./snapshot.js";
 
 export interface SnapshotStanding extends SnapshotProgress {
   /** The plan's band on the snapshot's date, and where the count stands in it (null without a plan). */
@@ -51,4 +52,21 @@ export function progressReport(request: ProgressRequest): ProgressReport {
         })
       : null;
   return { snapshots, forecast };
+}
+
+/**
+ * A scenario's plan against snapshots, from its one evaluation's timeline: the scenario's own
+ * inventory (`rows`, as of its date) is the first snapshot, and snapshots dated on or before it
+ * are left out. What `offramp track`, the memo and the Progress page's worker all call.
+ */
+export function trackScenario(scenario: Pick<Scenario, "asOf" | "plan" | "trials" | "seed">, rows: readonly FleetRow[], timeline: TimelineReport | null, snapshots: readonly Snapshot[]): ProgressReport {
+  const baseline = baselineSnapshot(scenario.asOf, rows);
+  return progressReport({
+    snapshots: [baseline, ...snapshots.filter((s) => s.date > baseline.date)],
+    plan: scenario.plan ?? null,
+    timeline,
+    deadlines: timeline?.deadlines.map((d) => d.deadline) ?? [],
+    trials: scenario.trials,
+    seed: scenario.seed,
+  });
 }

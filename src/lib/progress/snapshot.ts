@@ -25,8 +25,13 @@ export interface Snapshot {
 /** A snapshot from what `combine` made of its exports. */
 export function snapshotOf(date: string, label: string, inventory: Pick<Inventory, "devices" | "installs" | "sources" | "replacements">, catalog: CompiledCatalog): Snapshot {
   const aliases = new Map(inventory.devices.map((d) => [d.id, d.aliases]));
-  const replaced = new Map(Object.entries(inventory.replacements ?? {}));
-  return { date, label, devices: fleetRows(inventory.devices, inventory.installs, catalog).map((row) => ({ ...row, aliases: aliases.get(row.deviceId) ?? [], replacements: replaced.get(row.deviceId) ?? [] })), sources: inventory.sources };
+  return snapshotFromRows(date, label, fleetRows(inventory.devices, inventory.installs, catalog), inventory.replacements ?? {}, inventory.sources, aliases);
+}
+
+/** A snapshot from fleet rows (what the browser's ingest worker gives), with the replacements seen on each device. */
+export function snapshotFromRows(date: string, label: string, rows: readonly FleetRow[], replacements: Readonly<Record<string, readonly string[]>>, sources: SourceReport[], aliases?: ReadonlyMap<string, readonly string[]>): Snapshot {
+  const replaced = new Map(Object.entries(replacements));
+  return { date, label, devices: rows.map((row) => ({ ...row, aliases: aliases?.get(row.deviceId) ?? [], replacements: replaced.get(row.deviceId) ?? [] })), sources };
 }
 
 /**
