@@ -5,6 +5,8 @@ import type { OptionCost } from "../lib/model/cost-report.js";
 import type { TimelineReport } from "../lib/model/timeline-report.js";
 import type { DecisionAnalysis } from "../lib/scenario/compare.js";
 import type { Scenario } from "../lib/schema/index.js";
+import type { ProgressReport } from "../lib/progress/report.js";
+import type { Snapshot } from "../lib/progress/snapshot.js";
 
 export type CompareInit = { type: "init" } & EvaluationContext;
 
@@ -16,6 +18,8 @@ export interface CompareRun {
   alternatives: Scenario[];
   /** Price every option on the subject's schedule too (the Cost page). */
   allOptions?: boolean;
+  /** Dated snapshots to track the subject's plan with (the memo's progress section). */
+  snapshots?: Snapshot[];
 }
 
 /** Evaluations without their draws, the subject's full reports, and the decision. */
@@ -27,6 +31,8 @@ export interface CompareResult {
   cost: OptionCost;
   costs: EvaluationDetail["costs"];
   decision: DecisionAnalysis | null;
+  /** The subject's plan against the snapshots, from the same evaluation (null without snapshots). */
+  progress: ProgressReport | null;
 }
 
 export type CompareReply = WorkerReply<CompareResult>;

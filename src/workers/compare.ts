@@ -1,5 +1,6 @@
 // The workbook's one evaluation, off the page's thread: the same function the CLI and the memo call.
 import { evaluateWorkbook, withoutDraws } from "../lib/model/evaluate.js";
+import { trackScenario } from "../lib/progress/report.js";
 import type { CompareInit, CompareResult, CompareRun } from "./compare-protocol.js";
 import { serveSimulation } from "./serve.js";
 
@@ -13,5 +14,6 @@ serveSimulation<CompareInit, CompareRun, CompareResult>((context, request) => {
     cost: result.subject.cost,
     costs: result.subject.costs,
     decision: result.decision,
+    progress: request.snapshots?.length ? trackScenario(request.subject, context.rows, result.subject.timeline, request.snapshots) : null,
   };
 });
