@@ -16,6 +16,6 @@ const request = { plan: BENCH_PLAN, rows, updatesStopped: "2024-09-29", rule: { 
 const timeline = timelineReport(request);
 const tracked = time(() => trackSnapshots(snapshots, BENCH_PLAN, new Map(timeline.waves.map((w) => [w.id, w.devices]))), 5, 1);
 const latest = tracked.result[tracked.result.length - 1]!;
-const forecast = time(() => reforecast({ plan: BENCH_PLAN, waves: latest.byWave, from: latest.date, deadlines: BENCH_DEADLINES, trials, seed: 7 }), 7, 2);
+const forecast = time(() => reforecast({ plan: BENCH_PLAN, waves: latest.byWave, migrated: tracked.result.reduce((n, s) => n + s.migrated.length, 0), history: tracked.result.map((s) => ({ date: s.date, remaining: s.kasperskyDevices })), from: latest.date, deadlines: BENCH_DEADLINES, trials, seed: 7 }), 7, 2);
 const peer = time(() => timelineReport(request), 7, 2);
 parentPort!.postMessage({ ms: forecast.ms, trackMs: tracked.ms, peerMs: peer.ms, left: forecast.result.devicesLeft, heapMb: process.memoryUsage().heapUsed / 1048576 });

@@ -19,8 +19,11 @@ export function spreadFlags(args: readonly string[], flags: readonly string[]): 
   let spreading: string | null = null;
   for (const arg of args) {
     if (arg.startsWith("-")) {
-      spreading = flags.includes(arg) ? arg : null;
-      out.push(arg);
+      // `--inventory=a.csv` is the flag and its first value.
+      const flag = arg.includes("=") ? arg.slice(0, arg.indexOf("=")) : arg;
+      spreading = flags.includes(flag) ? flag : null;
+      if (spreading !== null && flag !== arg) out.push(flag, arg.slice(flag.length + 1));
+      else out.push(arg);
       continue;
     }
     // The flag's first value follows it directly; each further one gets the flag again.

@@ -89,7 +89,6 @@ function toText(inventory: Inventory): string {
 }
 
 /** Progress on stderr, at most every 2 seconds, only once a run has taken 2 seconds. */
-/** Prints reading progress on stderr every two seconds, for files that take that long. */
 export function progressReporter(io: Io) {
   const start = Date.now();
   let last = start;

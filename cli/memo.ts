@@ -9,7 +9,7 @@ import { toMarkdown } from "../src/lib/memo/markdown.js";
 import { composeMemo } from "../loaders/memo/compose.js";
 import { printPdf, rasterize } from "../loaders/memo/render.js";
 import { spreadFlags, wholeNumber } from "./args.js";
-import { parseSnapshotSpec, SnapshotSpecError } from "../loaders/progress/snapshots.js";
+import { reportSnapshots, snapshotSpecs } from "./snapshots.js";
 import { UsageError, type Command } from "./command.js";
 
 const FORMATS = ["md", "html", "docx", "pdf"] as const;
@@ -24,14 +24,13 @@ export const memo: Command = {
     if (!values.format || !FORMATS.includes(values.format as (typeof FORMATS)[number])) throw new UsageError(`--format: one of ${FORMATS.join(", ")}`);
     if (!values.out) throw new UsageError("--out PATH is required");
     const trials = wholeNumber("trials", values.trials, 100, 1_000_000);
-    let snapshots;
-    try {
-      snapshots = (values.snapshot ?? []).map(parseSnapshotSpec);
-    } catch (error) {
-      if (error instanceof SnapshotSpecError) throw new UsageError(error.message);
-      throw error;
-    }
+    const snapshots = snapshotSpecs(values.snapshot);
     const composed = await composeMemo(values.scenario, { inventory: values.inventory, compare: values.compare, trials, snapshots });
+    // Snapshots that would give wrong figures (one with nothing readable, a date twice) stop the memo before it is written.
+    if (composed.snapshots) {
+      const stop = reportSnapshots(composed.snapshots, composed.inputs.scenario.asOf, io, "memo");
+      if (stop !== null) return stop;
+    }
     for (const warning of composed.warnings) io.err(warning);
     const stop = reportInventory(inventoryReport(composed.sources), io, values["allow-missing"]);
     if (stop !== null) return stop;

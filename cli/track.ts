@@ -3,10 +3,11 @@ import { parseArgs } from "node:util";
 import { loadScenario } from "../loaders/model/scenario.js";
 import { loadFacts } from "../loaders/data/facts.js";
 import { dataDir } from "../loaders/data/paths.js";
-import { parseSnapshotSpec, readSnapshot, SnapshotSpecError, trackLoaded } from "../loaders/progress/snapshots.js";
-import { inventoryReport } from "../src/lib/ingest/inventory-report.js";
+import { hintsFrom, readSnapshots, trackLoaded } from "../loaders/progress/snapshots.js";
+import { reportSnapshots, snapshotSpecs } from "./snapshots.js";
 import type { ProgressReport } from "../src/lib/progress/report.js";
 import type { DeviceRef } from "../src/lib/progress/diff.js";
+import { deadlineForecastText } from "../src/lib/progress/reforecast.js";
 import { UsageError, type Command } from "./command.js";
 import { progressReporter } from "./ingest.js";
 
@@ -15,35 +16,17 @@ export const track: Command = {
     const { values } = parseArgs({ args, options: { scenario: { type: "string" }, snapshot: { type: "string", multiple: true }, json: { type: "boolean", default: false }, lists: { type: "boolean", default: false } } });
     if (!values.scenario) throw new UsageError("--scenario FILE is required (data/scenarios/sample-organisation.json is an example)");
     if (!values.snapshot?.length) throw new UsageError("name at least one --snapshot DATE=PATH (a file or a folder of exports taken that day)");
-    let specs;
-    try {
-      specs = values.snapshot.map(parseSnapshotSpec);
-    } catch (error) {
-      if (error instanceof SnapshotSpecError) throw new UsageError(error.message);
-      throw error;
-    }
-    const dates = specs.map((s) => s.date);
-    const twice = dates.find((d, i) => dates.indexOf(d) !== i);
-    if (twice) throw new UsageError(`--snapshot: two snapshots are dated ${twice}; give each date once`);
+    const specs = snapshotSpecs(values.snapshot);
     const loaded = await loadScenario(values.scenario);
     for (const warning of loaded.warnings) io.err(warning);
     if (!loaded.scenario.plan) throw new UsageError(`${values.scenario} has no migration plan to track against`);
     const facts = await loadFacts(loaded.scenario.programme, dataDir(io.env));
     const progress = progressReporter(io);
-    const snapshots = [];
-    for (const spec of specs) {
-      const snapshot = await readSnapshot(spec, facts.compiled, progress.update);
-      // Which files each snapshot read, and which it could not: counts from part of an estate must say so.
-      const report = inventoryReport(snapshot.sources);
-      io.err(`snapshot ${spec.date}: ${report.read.length} file${report.read.length === 1 ? "" : "s"} read (${report.read.map((r) => `${r.file}: ${r.rows.toLocaleString("en-US")} rows, ${r.accepted.toLocaleString("en-US")} accepted, ${r.rejected.toLocaleString("en-US")} rejected`).join("; ") || "none"})`);
-      for (const u of report.unreadable) io.err(`snapshot ${spec.date}: ${u.file} could not be read: ${u.reason}`);
-      if (report.read.length === 0) {
-        io.err(`offramp track: the snapshot dated ${spec.date} (${spec.path}) has no readable export`);
-        return 2;
-      }
-      snapshots.push(snapshot);
-    }
+    const read = await readSnapshots(specs, facts.compiled, { hints: hintsFrom(loaded.scenario.inventory), onProgress: progress.update });
     progress.done();
+    const stop = reportSnapshots(read, loaded.scenario.asOf, io, "track");
+    if (stop !== null) return stop;
+    const snapshots = read.snapshots;
     const report = trackLoaded(loaded, snapshots);
     io.out(values.json ? JSON.stringify(toJson(report), null, 2) : toText(report, values.lists));
     return 0;
@@ -57,6 +40,8 @@ export function toJson(report: ProgressReport) {
     snapshots: report.snapshots.map((s) => ({
       date: s.date,
       kasperskyDevices: s.kasperskyDevices,
+      unseen: s.unseen,
+      kept: s.kept,
       devices: s.devices,
       migrated: names(s.migrated),
       migratedWithReplacement: s.migratedWithReplacement,
@@ -75,8 +60,8 @@ function toText(report: ProgressReport, lists: boolean): string {
   const n = (x: number) => Math.round(x).toLocaleString("en-US");
   const lines: string[] = [];
   for (const s of report.snapshots) {
-    lines.push(`${s.date}: ${n(s.kasperskyDevices)} Kaspersky devices of ${n(s.devices)} seen; ${s.standingText ?? "no plan to compare with"}`);
-    lines.push(`  since the snapshot before: ${n(s.migrated.length)} migrated (${n(s.migratedWithReplacement)} with a replacement seen), ${n(s.cameBack.length)} came back, ${n(s.new.length)} new with Kaspersky, ${n(s.missing.length)} missing (not seen; not counted as migrated)`);
+    lines.push(`${s.date}: ${n(s.kasperskyDevices)} Kaspersky devices${s.unseen ? ` (${n(s.unseen)} of them not seen, counted as last seen)` : ""}${s.kept ? `, and ${n(s.kept)} the option keeps on it` : ""}; ${n(s.devices)} devices seen; ${s.standingText ?? "no plan to compare with"}`);
+    lines.push(`  since the snapshot before: ${n(s.migrated.length)} migrated (${n(s.migratedWithReplacement)} with a replacement seen), ${n(s.cameBack.length)} came back, ${n(s.new.length)} new with Kaspersky, ${n(s.missing.length)} missing (not seen: still counted, as last seen)`);
     if (lists) for (const [label, list] of [["came back", s.cameBack], ["new", s.new], ["missing", s.missing]] as const) if (list.length) lines.push(`    ${label}: ${list.map((d) => d.hostname).join(", ")}`);
   }
   const latest = report.snapshots[report.snapshots.length - 1];
@@ -95,7 +80,7 @@ function toText(report: ProgressReport, lists: boolean): string {
         : "  the plan's migration had not started by this snapshot: the whole plan is simulated again with the devices there are",
       `  all devices off Kaspersky: median ${f.completion.p50 ?? "never (within ten years)"}, P80 ${f.completion.p80 ?? "never (within ten years)"}`,
     );
-    for (const d of f.deadlines) lines.push(`  ${d.date}  ${d.label}: ${d.passed ? (d.probability === 1 ? "passed, met" : "passed, missed") : `P(meet) ${(d.probability * 100).toFixed(1)}% ± ${(d.standardError * 100).toFixed(1)}%`}`);
+    for (const d of f.deadlines) lines.push(`  ${d.date}  ${d.label}: ${deadlineForecastText(d)}`);
     if (f.capacityFor80) lines.push(`  for an 80% chance of ${f.capacityFor80.label} (${f.capacityFor80.deadline}): ${f.capacityFor80.capacityPerWeek === null ? "no capacity is enough (the fixed phases alone run past it)" : `${n(f.capacityFor80.capacityPerWeek)} devices a week at full speed`}`);
   }
   return lines.join("\n");

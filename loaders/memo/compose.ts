@@ -13,7 +13,8 @@ import { parseScenario } from "../../src/lib/scenario/parse.js";
 import { SOFTWARE } from "../data/software.js";
 import { loadFacts } from "../data/facts.js";
 import { dataDir } from "../data/paths.js";
-import { progressOf, readSnapshot, type SnapshotSpec } from "../progress/snapshots.js";
+import { hintsFrom, readSnapshots, type ReadSnapshots, type SnapshotSpec } from "../progress/snapshots.js";
+import { trackScenario } from "../../src/lib/progress/report.js";
 
 export { SOFTWARE };
 
@@ -25,6 +26,8 @@ export interface ComposedMemo {
   warnings: string[];
   /** The inventory files read and not read, for the caller to report. */
   sources: SourceReport[];
+  /** The snapshots read (when asked for), their files and what makes them unusable (the memo then has no progress section). */
+  snapshots: ReadSnapshots | null;
 }
 
 export interface ComposeOptions {
@@ -45,16 +48,16 @@ export async function composeMemo(file: string, options: ComposeOptions = {}): P
   const s = options.trials === undefined ? loaded.scenario : { ...loaded.scenario, trials: options.trials };
   const result = evaluateWorkbook(s, others, loaded.context);
   const inputs = await memoInputs(s, others, loaded.context, { sources: loaded.sources, installs: loaded.installs }, result, SOFTWARE);
+  let snapshots: ReadSnapshots | null = null;
   if (options.snapshots?.length) {
     const { compiled } = await loadFacts(s.programme, dataDir());
-    const snapshots = [];
-    for (const spec of options.snapshots) snapshots.push(await readSnapshot(spec, compiled));
-    inputs.progress = progressOf(s, loaded.context.rows, result.subject.timeline, snapshots);
+    snapshots = await readSnapshots(options.snapshots, compiled, { hints: hintsFrom(s.inventory) });
+    if (snapshots.problems.length === 0) inputs.progress = trackScenario(s, loaded.context.options, loaded.context.rows, result.subject.timeline, snapshots.snapshots);
   }
   const memo = buildMemo(inputs);
   // The same drawing as the Memo page's worker, so the two memos agree byte for byte.
   const figures: Figure[] = memoFigures(loaded.rows, [inputs.evaluation, ...inputs.alternatives], parseHTML);
-  return { memo, figures, inputs, warnings: loaded.warnings, sources: loaded.sources };
+  return { memo, figures, inputs, warnings: loaded.warnings, sources: loaded.sources, snapshots };
 }
 
 export type { Scenario };

@@ -14,7 +14,8 @@ import { PlanningDate } from "../../src/lib/schema/index.js";
 import { loadFacts } from "../data/facts.js";
 import { dataDir, organisationDir, workbookScenarioFile } from "../data/paths.js";
 import { readJson } from "../data/read.js";
-import { readSnapshot } from "./snapshots.js";
+import { hintsFrom, readSnapshot } from "./snapshots.js";
+import { leftOutReason } from "../../src/lib/progress/report.js";
 
 /** The part of an organisation's manifest that lists its snapshots (the rest is read by `loadFleet`). */
 const SnapshotList = z.object({ snapshots: z.array(z.object({ date: PlanningDate, folder: z.string().min(1) })).optional() }).loose();
@@ -62,13 +63,13 @@ export async function loadWorkbookProgress(env: NodeJS.ProcessEnv = process.env)
       skipped.push({ ...entry, reason: "is outside the organisation's folder, so it was not read" });
       continue;
     }
-    const read = await readSnapshot({ date: entry.date, path }, facts.compiled);
+    const read = await readSnapshot({ date: entry.date, path }, facts.compiled, undefined, hintsFrom(scenario.inventory));
     // Paths relative to the organisation folder: the build machine's own paths stay off the page.
     const snapshot = { ...read, label: entry.folder, sources: read.sources.map((s) => ({ ...s, file: relative(dir, s.file) })) };
     const sources = inventoryReport(snapshot.sources);
     listed.push({ ...entry, sources });
     if (sources.read.length === 0) skipped.push({ ...entry, reason: "has no readable export" });
-    else if (entry.date <= scenario.asOf) skipped.push({ ...entry, reason: `is dated on or before the scenario's own inventory (${scenario.asOf}), which the plan starts from` });
+    else if (leftOutReason(entry, scenario.asOf)) skipped.push({ ...entry, reason: leftOutReason(entry, scenario.asOf)! });
     else snapshots.push(snapshot);
   }
   return { listed, skipped, snapshots };

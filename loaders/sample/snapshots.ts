@@ -10,6 +10,7 @@ import { chance, pick } from "../../src/lib/engine/pick.js";
 import { randomSource } from "../../src/lib/engine/prng.js";
 import { TITLES, type TitleKey } from "./catalogue.js";
 import { cmdbAssets } from "./exports/cmdb-assets.js";
+import { cyclonedx } from "./exports/cyclonedx.js";
 import { defenderTvm } from "./exports/defender-tvm.js";
 import { kscDevices } from "./exports/ksc-devices.js";
 import { mecmArp } from "./exports/mecm-arp.js";
@@ -82,6 +83,9 @@ export function buildSnapshots(hosts: readonly Host[], seed: number): Map<string
     files.set(`${folder}/mecm-add-remove-programs.csv`, mecmArp(taken, none, seed));
     files.set(`${folder}/ksc-devices.csv`, kscDevices(taken, none, seed));
     files.set(`${folder}/cmdb-assets.csv`, cmdbAssets(taken));
+    // The appliance is not migrated: its SBOM is taken again too (read, by its file name, as the scenario reads it: for its host).
+    const gateway = taken.find((h) => h.status === "oem");
+    if (gateway) files.set(`${folder}/mail-gateway.cdx.json`, cyclonedx(gateway, none));
   });
   return files;
 }

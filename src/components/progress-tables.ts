@@ -1,12 +1,11 @@
 import { html } from "htl";
 import { toCsv } from "../lib/export/csv.js";
 import type { DeviceRef } from "../lib/progress/diff.js";
-import type { Reforecast } from "../lib/progress/reforecast.js";
+import { deadlineForecastText, type Reforecast } from "../lib/progress/reforecast.js";
 import type { SnapshotStanding } from "../lib/progress/report.js";
 import { download } from "./download.js";
 
 const n = (x: number) => Math.round(x).toLocaleString("en-US");
-const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Where progress stands: the latest snapshot's standing, said plainly. */
@@ -23,7 +22,7 @@ export function forecastCards(f: Reforecast): HTMLElement {
   return html`<div class="grid grid-cols-4 progress-cards">
     <div class="card"><h2>All devices off Kaspersky</h2><span class="big" data-figure="completion-p50">${f.completion.p50 ?? "never"}</span><p class="muted">median; P80 <span data-figure="completion-p80">${f.completion.p80 ?? "never (within ten years)"}</span></p></div>
     <div class="card"><h2>Deadlines</h2><ul class="progress-deadlines">${f.deadlines.map(
-      (d) => html`<li data-deadline=${d.id}><strong>${d.label}</strong> (${d.date}): <span data-figure="p-meet">${d.passed ? (d.probability === 1 ? "passed, met" : "passed, missed") : `P(meet) ${pct(d.probability)} ± ${pct(d.standardError)}`}</span></li>`,
+      (d) => html`<li data-deadline=${d.id}><strong>${d.label}</strong> (${d.date}): <span data-figure="p-meet">${deadlineForecastText(d)}</span></li>`,
     )}</ul></div>
     <div class="card"><h2>Capacity for 80%</h2><span class="big" data-figure="capacity-80">${next ? (next.capacityPerWeek === null ? "not reachable" : `${n(next.capacityPerWeek)}/week`) : "—"}</span><p class="muted">${
       next ? (next.capacityPerWeek === null ? `no capacity is enough for ${next.label} (${next.deadline}): the fixed phases alone run past it` : `at full speed, for an 80% chance of ${next.label} (${next.deadline})`) : "no deadline ahead"
@@ -63,7 +62,7 @@ export function waveTable(latest: SnapshotStanding): HTMLElement {
 const LISTS = [
   { key: "cameBack", file: "came-back", title: "Came back", what: "seen without Kaspersky in an earlier snapshot, with it again in this one (re-installed or re-imaged)" },
   { key: "new", file: "new", title: "New with Kaspersky", what: "with Kaspersky, and never seen with it before (a new device, or one that never had it)" },
-  { key: "missing", file: "missing", title: "Missing", what: "had Kaspersky in the snapshot before and were not seen at all in this one; not counted as migrated (switched off, out of the exports' reach, or gone)" },
+  { key: "missing", file: "missing", title: "Missing", what: "had Kaspersky in the snapshot before and were not seen at all in this one (switched off, out of the exports' reach, or gone): still counted as on Kaspersky, never as migrated" },
 ] as const;
 
 /** Names shown on the page per list; the CSV has every device. */

@@ -14,6 +14,6 @@ serveSimulation<CompareInit, CompareRun, CompareResult>((context, request) => {
     cost: result.subject.cost,
     costs: result.subject.costs,
     decision: result.decision,
-    progress: request.snapshots?.length ? trackScenario(request.subject, context.rows, result.subject.timeline, request.snapshots) : null,
+    progress: request.snapshots?.length ? trackScenario(request.subject, context.options, context.rows, result.subject.timeline, request.snapshots) : null,
   };
 });

@@ -6,6 +6,11 @@ export interface WorkerRequest {
   catalog: unknown;
   /** ISO instant for relative dates in the exports. */
   now: string;
+  /**
+   * How to read a file, by its name (a snapshot is the same exports taken again: each is read as
+   * the scenario reads the export of the same name, e.g. the host an appliance's SBOM describes).
+   */
+  hints?: [name: string, hint: { format?: string; mapping?: Record<string, string>; device?: string }][];
 }
 
 /** A file the worker read: its name, size and the SHA-256 of its bytes (how a scenario names it). */

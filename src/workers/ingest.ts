@@ -17,6 +17,7 @@ const post = (reply: WorkerReply) => scope.postMessage(reply);
 
 scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const { files, catalog: catalogData, now } = event.data;
+  const hints = new Map(event.data.hints ?? []);
   try {
     const catalog = compileCatalog(Catalog.parse(catalogData));
     const total = files.reduce((sum, f) => sum + f.size, 0);
@@ -25,7 +26,7 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     const results: FileResult[] = [];
     const read: ReadFile[] = [];
     for (const file of files) {
-      const session = new IngestFile({ file: file.name, catalog, now });
+      const session = new IngestFile({ file: file.name, catalog, now, ...hints.get(file.name) });
       // The file's content hash, computed as it streams past: a scenario names its exports by it.
       const hash = sha256.create();
       results.push(

@@ -9,6 +9,6 @@ serveSimulation<ProgressInit, ProgressRun, ProgressResult>((context, request) =>
   const scenario = { ...request.scenario, trials: request.trials };
   const timeline = evaluateInDetail(scenario, context).timeline;
   const start = performance.now();
-  const report = trackScenario(scenario, context.rows, timeline, request.snapshots);
+  const report = trackScenario(scenario, context.options, context.rows, timeline, request.snapshots);
   return { report, plan: timeline ? { start: timeline.start, devices: timeline.devices, burnDown: timeline.burnDown } : null, reforecastMs: performance.now() - start };
 });

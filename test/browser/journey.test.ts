@@ -192,7 +192,7 @@ describe("privacy: what of a dropped inventory outlives the tab", () => {
     expect(kept.dbs).toContain("offramp");
     const record = JSON.parse(kept.kept!);
     expect(Object.keys(record).sort()).toEqual(["origin", "view"]);
-    expect(Object.keys(record.view).sort()).toEqual(["installs", "kaspersky", "rows", "sources"]);
+    expect(Object.keys(record.view).sort()).toEqual(["installs", "kaspersky", "replacements", "rows", "sources"]);
     // Raw text of the files that no derived row carries is absent: header lines, an IP address, an install path.
     expect(kept.kept).not.toContain("Device ID,Device name");
     expect(kept.kept).not.toContain("10.20.1.15");

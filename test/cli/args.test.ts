@@ -9,6 +9,7 @@ describe("spreadFlags", () => {
     expect(parse(["--scenario", "s.json", "--inventory", "a.csv", "b.csv", "c.json", "--json"])).toEqual({ scenario: "s.json", inventory: ["a.csv", "b.csv", "c.json"], json: true });
     expect(parse(["--inventory", "a.csv", "--inventory", "b.csv"])).toEqual({ inventory: ["a.csv", "b.csv"] });
     expect(parse(["--inventory", "a.csv", "--scenario", "s.json"])).toEqual({ inventory: ["a.csv"], scenario: "s.json" });
+    expect(parse(["--inventory=a.csv", "b.csv"])).toEqual({ inventory: ["a.csv", "b.csv"] });
   });
 
   it("leaves a stray value after another flag to the parser, which refuses it", () => {

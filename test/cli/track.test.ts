@@ -24,6 +24,12 @@ describe("offramp track", () => {
     expect(doc.snapshots.slice(1).flatMap((s: { cameBack: string[] }) => s.cameBack).length).toBeGreaterThan(0);
     expect(doc.snapshots.slice(1).flatMap((s: { missing: string[] }) => s.missing).length).toBeGreaterThan(0);
     expect(doc.plan.band).toHaveLength(4);
+    // The appliance's SBOM is read for its host (by its file name, as the scenario reads it): never migrated.
+    expect(doc.snapshots.flatMap((s: { migrated: string[] }) => s.migrated)).not.toContain("nyc-mx-gw01");
+    // A missing device is still counted (as last seen): the count is the seen ones plus the unseen.
+    expect(latest.unseen).toBe(doc.snapshots[3].missing.length);
+    // The board target (31 March 2027) had devices left on 15 March and on 15 April: missed.
+    expect(doc.forecast.deadlines.find((d: { id: string }) => d.id === "board-target").outcome).toBe("missed");
     // The sample's migrated devices get CrowdStrike's sensor (Defender for Endpoint on Macs), seen
     // wherever a software inventory lists the device (a device only the Kaspersky console knew shows none).
     expect(latest.migratedWithReplacement).toBeGreaterThan(0.9 * latest.migrated.length);
@@ -35,7 +41,7 @@ describe("offramp track", () => {
     for (const d of doc.forecast.deadlines) expect(d.standardError).toBeGreaterThanOrEqual(0);
     expect(doc.forecast.capacityFor80.capacityPerWeek).toBeGreaterThan(0);
     // Which files each snapshot read, with their rows.
-    expect(stderr).toMatch(/snapshot 2027-04-15: 4 files read \(.*defender-tvm-software-inventory\.csv: [\d,]+ rows, [\d,]+ accepted, 0 rejected/);
+    expect(stderr).toMatch(/snapshot 2027-04-15: 5 files read \(.*defender-tvm-software-inventory\.csv: [\d,]+ rows, [\d,]+ accepted, 0 rejected/);
   });
 
   it("the memo's progress section states the same figures as offramp track", async () => {
@@ -57,6 +63,16 @@ describe("offramp track", () => {
     const plain = join(mkdtempSync(join(tmpdir(), "offramp-track-")), "memo.md");
     await offramp(["memo", "--scenario", SCENARIO, "--format", "md", "--out", plain]);
     expect(readFileSync(plain, "utf8")).not.toContain("Progress since the last board report");
+  });
+
+  it("offramp memo refuses snapshots that would give wrong figures, as track does, before writing anything", async () => {
+    const empty = mkdtempSync(join(tmpdir(), "offramp-empty-"));
+    writeFileSync(join(empty, "notes.txt"), "");
+    const out = join(empty, "memo.md");
+    const memo = await offramp(["memo", "--scenario", SCENARIO, "--snapshot", `2027-03-01=${empty}`, "--format", "md", "--out", out]);
+    expect(memo.code).toBe(2);
+    expect(memo.stderr).toMatch(/offramp memo: the snapshot dated 2027-03-01 .* has no readable export/);
+    expect(() => readFileSync(out)).toThrow();
   });
 
   it("refuses a snapshot that is not DATE=PATH, a date given twice, and a snapshot with nothing readable, saying which", async () => {

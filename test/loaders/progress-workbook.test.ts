@@ -14,10 +14,10 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 describe("the Progress page's loader", () => {
   it("reads the sample's three snapshots as `offramp track` does, with paths relative to the organisation's folder; tracked, they give the CLI's counts", async () => {
     const progress = await loadWorkbookProgress({ OFFRAMP_DATA_DIR: join(DATA_DIR, "sample") });
-    expect(progress.snapshots.map((s) => [s.date, s.devices.filter(isKasperskyDevice).length])).toEqual([["2027-02-15", 1082], ["2027-03-15", 896], ["2027-04-15", 670]]);
+    expect(progress.snapshots.map((s) => [s.date, s.devices.filter(isKasperskyDevice).length])).toEqual([["2027-02-15", 1083], ["2027-03-15", 897], ["2027-04-15", 671]]);
     const loaded = await loadScenario(join(DATA_DIR, "scenarios", "sample-organisation.json"));
     const report = trackLoaded(loaded, progress.snapshots);
-    expect(report.snapshots.map((s) => [s.date, s.kasperskyDevices])).toEqual([["2026-11-25", 1151], ["2027-02-15", 1082], ["2027-03-15", 896], ["2027-04-15", 670]]);
+    expect(report.snapshots.map((s) => [s.date, s.kasperskyDevices])).toEqual([["2026-11-25", 1151], ["2027-02-15", 1086], ["2027-03-15", 898], ["2027-04-15", 673]]);
     expect(report.snapshots[3]!.cameBack.map((d) => d.hostname)).toContain("chi-srv-0024");
     expect(report.forecast?.from).toBe("2027-04-15");
     expect(progress.listed.flatMap((l) => l.sources.read.map((r) => r.file))).toContain("snapshots/2027-04-15/ksc-devices.csv");

@@ -23,9 +23,7 @@ export async function readStream(source: ByteSource, session: IngestFile, onByte
       read += bytes.length;
     }
   } catch (error) {
-    const result = session.end();
-    result.report.fatal = `reading stopped at byte ${read} (${(error as { code?: string }).code ?? (error as Error).message})`;
-    return result;
+    return session.abort(`reading stopped at byte ${read} (${(error as { code?: string }).code ?? (error as Error).message})`);
   }
   return session.finish();
 }

@@ -138,6 +138,18 @@ export class IngestFile {
     return { report: this.report, devices: [...this.devices.values()], software: this.software, estate: this.estate, replacements: this.replacements };
   }
 
+  /** Stops reading (the source failed part way): what was read so far, the file marked unread with `why`. */
+  abort(why: string): FileResult {
+    this.zip = null;
+    const result = this.mode === "failed" ? this.end() : (() => {
+      // Rows already read are kept and counted; the unfinished rest is not parsed.
+      this.mode = "failed";
+      return { report: this.report, devices: [...this.devices.values()], software: this.software, estate: this.estate, replacements: this.replacements };
+    })();
+    result.report.fatal = why;
+    return result;
+  }
+
   /** Ends a text file (every format but workbooks, which need `finish()`). */
   end(): FileResult {
     if (this.zip) throw new Error("a workbook is read with finish(), not end()");

@@ -10,6 +10,7 @@ import type { InventoryReport } from "../ingest/inventory-report.js";
 import type { ReviewDevice } from "../ingest/review.js";
 import type { Assumption, Scenario, Source } from "../schema/index.js";
 import type { ProgressReport } from "../progress/report.js";
+import { deadlineForecastText } from "../progress/reforecast.js";
 import { count, money, percent, type Block, type MemoDocument, type Section } from "./document.js";
 
 /** Everything a memo says, computed before it is written. */
@@ -583,8 +584,9 @@ function progressSection(m: MemoInputs): Section[] {
   const before = p.snapshots[p.snapshots.length - 2]!;
   const blocks: Block[] = [
     para(
-      `On ${longDate(latest.date)} the exports showed ${count(latest.kasperskyDevices)} devices running Kaspersky: ${latest.standingText ?? "there is no plan to compare with"}. ` +
-        `Since ${before.label === "the scenario's inventory" ? "the inventory this memo's figures start from" : "the snapshot before"} (${longDate(before.date)}): ${count(latest.migrated.length)} migrated (${count(latest.migratedWithReplacement)} with a replacement seen in the exports), ${count(latest.cameBack.length)} came back (Kaspersky again after being seen without it), ${count(latest.new.length)} new with Kaspersky, and ${count(latest.missing.length)} not seen at all (missing, not counted as migrated).`,
+      `On ${longDate(latest.date)} the exports showed ${count(latest.kasperskyDevices)} devices running Kaspersky${latest.unseen ? ` (${count(latest.unseen)} of them not seen that day, counted as last seen)` : ""}${latest.kept ? `, besides ${count(latest.kept)} the chosen option keeps on it` : ""}: ${latest.standingText ?? "there is no plan to compare with"}. ` +
+        `Since ${p.snapshots.length === 2 ? "the inventory this memo's figures start from" : "the snapshot before"} (${longDate(before.date)}): ${count(latest.migrated.length)} migrated (${count(latest.migratedWithReplacement)} with a replacement seen in the exports), ${count(latest.cameBack.length)} came back (Kaspersky again after being seen without it), ${count(latest.new.length)} new with Kaspersky, and ${count(latest.missing.length)} not seen at all (missing: still counted, never as migrated).` +
+        (p.leftOut.length ? ` Left out: ${p.leftOut.map((x) => `the snapshot of ${longDate(x.date)} (dated on or before the inventory the plan starts from)`).join("; ")}.` : ""),
     ),
     {
       kind: "table",
@@ -603,7 +605,7 @@ function progressSection(m: MemoInputs): Section[] {
   const f = p.forecast;
   if (f) {
     const c = f.capacity;
-    const deadlines = f.deadlines.map((d) => `${d.label} (${longDate(d.date)}): ${d.passed ? (d.probability === 1 ? "passed, met" : "passed, missed") : `${percent(d.probability)} ± ${percent(d.standardError)}`}`);
+    const deadlines = f.deadlines.map((d) => `${d.label} (${longDate(d.date)}): ${deadlineForecastText(d)}`);
     blocks.push(
       para(
         `Re-forecast from ${longDate(f.from)}, with ${count(f.devicesLeft)} devices left: ${f.started ? `the team moved ${count(c.migrated)} devices off Kaspersky in ${c.effectiveWeeks.toFixed(1)} effective weeks, so the plan's capacity of ${count(Math.round(c.priorMean))} devices a week is revised to ${count(Math.round(c.posteriorMean))}` : "the migration had not started, so the whole plan runs again with the devices there are"}. ` +

@@ -33,6 +33,9 @@ export function wavesFor(plan: MigrationPlan, rows: readonly FleetRow[], updates
   return waves.map((w) => ({ ...w }));
 }
 
+/** Every field a wave's rule can name: devices alike in all of them land in the same wave. */
+export const waveKind = (row: FleetRow) => `${row.deviceType}|${row.osFamily}|${row.businessUnit}|${row.site}|${row.country}|${row.criticality}|${row.internetFacing}`;
+
 /** The wave (index into the plan's waves, or `plan.waves.length` for the rest) of a Kaspersky device; -1 for others. */
 export function waveIndexOf(plan: MigrationPlan, row: FleetRow): number {
   if (!isKasperskyDevice(row)) return -1;
@@ -47,7 +50,7 @@ function assignWaves(plan: MigrationPlan, rows: readonly FleetRow[], updatesStop
   const memo = new Map<string, number>();
   for (const row of rows) {
     if (!isKasperskyDevice(row)) continue;
-    const kind = `${row.deviceType}|${row.osFamily}|${row.businessUnit}|${row.criticality}|${row.internetFacing}`;
+    const kind = waveKind(row);
     let index = memo.get(kind);
     if (index === undefined) memo.set(kind, (index = plan.waves.findIndex((w) => waveMatches(w, row))));
     const wave = index < 0 ? rest : waves[index]!;

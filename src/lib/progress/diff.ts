@@ -3,7 +3,8 @@
  * Kaspersky, missing, and each wave's progress under the plan's wave rules.
  */
 import { isKasperskyDevice } from "../model/frozen.js";
-import { waveIndexOf } from "../model/schedule.js";
+import { waveIndexOf, waveKind } from "../model/schedule.js";
+import type { FleetRow } from "../model/fleet.js";
 import type { MigrationPlan } from "../schema/index.js";
 import { identityKeys, type Snapshot, type SnapshotDevice } from "./snapshot.js";
 
@@ -31,7 +32,15 @@ export interface WaveProgress {
 export interface SnapshotProgress {
   date: string;
   label: string;
+  /**
+   * Devices still on Kaspersky that the plan migrates: those seen with it, and those not seen at
+   * all whose last sighting was with it (missing is never progress).
+   */
   kasperskyDevices: number;
+  /** Of those, the ones not seen in this snapshot (carried from their last sighting). */
+  unseen: number;
+  /** Devices with Kaspersky the scenario's option keeps on it (not the plan's to migrate; never in the band). */
+  kept: number;
   /** Devices seen in this snapshot at all. */
   devices: number;
   /** Had Kaspersky in the snapshot before; seen now without it. */
@@ -51,6 +60,8 @@ export interface SnapshotProgress {
 const ABSENT = 0;
 const CLEAN = 1;
 const KASPERSKY = 2;
+/** Kaspersky on a device the option keeps: neither migrated nor to migrate. */
+const KEPT = 3;
 
 /**
  * Follows every device through the snapshots (in date order) by the keys it is known by.
@@ -60,7 +71,7 @@ const KASPERSKY = 2;
  * in every field a wave can name are matched to a wave once: 100,000 devices in four snapshots
  * are followed in well under a second.
  */
-export function trackSnapshots(snapshots: readonly Snapshot[], plan: MigrationPlan | null, baselineByWave?: ReadonlyMap<string, number>): SnapshotProgress[] {
+export function trackSnapshots(snapshots: readonly Snapshot[], plan: MigrationPlan | null, baselineByWave?: ReadonlyMap<string, number>, migrates: (row: FleetRow) => boolean = () => true): SnapshotProgress[] {
   const sorted = [...snapshots].sort((a, b) => a.date.localeCompare(b.date));
   // Each device gets a track the first time one of its keys is seen; its other keys join it.
   const trackOf = new Map<string, number>();
@@ -72,12 +83,14 @@ export function trackSnapshots(snapshots: readonly Snapshot[], plan: MigrationPl
   const waveMemo = new Map<string, string | null>();
   const waveOf = (d: SnapshotDevice): string | null => {
     if (!plan) return null;
-    const kind = `${d.deviceType}|${d.osFamily}|${d.businessUnit}|${d.criticality}|${d.internetFacing}|${d.site}|${d.country}`;
+    const kind = waveKind(d);
     let wave = waveMemo.get(kind);
     if (wave === undefined) waveMemo.set(kind, (wave = waveIds[waveIndexOf(plan, d)] ?? null));
     return wave;
   };
   const baseline: number[] = [];
+  // Each device's state when last seen: a device missing now is counted as it was then.
+  let lastSeen = new Uint8Array(16);
   return sorted.map((snapshot, i) => {
     let state = new Uint8Array(Math.max(16, tracks + snapshot.devices.length));
     const byWave = waveIds.map(() => 0);
@@ -96,8 +109,9 @@ export function trackSnapshots(snapshots: readonly Snapshot[], plan: MigrationPl
         refs.push({ hostname: device.hostname, businessUnit: device.businessUnit, wave: null, replacements: [] });
       }
       for (const key of keys) if (!trackOf.has(key)) trackOf.set(key, track);
-      const kaspersky = isKasperskyDevice(device);
-      state[track] = kaspersky ? KASPERSKY : CLEAN;
+      const kept = isKasperskyDevice(device) && !migrates(device);
+      const kaspersky = isKasperskyDevice(device) && !kept;
+      state[track] = kaspersky ? KASPERSKY : kept ? KEPT : CLEAN;
       // Named as last seen; in the wave it was in when last seen with Kaspersky.
       const wave = kaspersky ? waveOf(device) : refs[track]!.wave;
       refs[track] = { hostname: device.hostname, businessUnit: device.businessUnit, wave, replacements: device.replacements ?? [] };
@@ -105,17 +119,35 @@ export function trackSnapshots(snapshots: readonly Snapshot[], plan: MigrationPl
     }
     state = state.subarray(0, tracks);
     states[i] = state;
-    if (i === 0) baseline.push(...(baselineByWave ? waveIds.map((id) => baselineByWave.get(id) ?? 0) : byWave));
+    if (lastSeen.length < tracks) {
+      const grown = new Uint8Array(Math.max(tracks, lastSeen.length * 2));
+      grown.set(lastSeen);
+      lastSeen = grown;
+    }
     let kasperskyDevices = 0;
+    let unseen = 0;
+    let keptDevices = 0;
     let seen = 0;
     for (let t = 0; t < tracks; t++) {
-      if (state[t] !== ABSENT) seen++;
+      if (state[t] !== ABSENT) {
+        seen++;
+        lastSeen[t] = state[t]!;
+      } else if (lastSeen[t] === KASPERSKY) {
+        unseen++;
+        const wave = refs[t]!.wave;
+        if (wave !== null) byWave[waveIds.indexOf(wave)]!++;
+      }
       if (state[t] === KASPERSKY) kasperskyDevices++;
+      if (state[t] === KEPT) keptDevices++;
     }
+    kasperskyDevices += unseen;
+    if (i === 0) baseline.push(...(baselineByWave ? waveIds.map((id) => baselineByWave.get(id) ?? 0) : byWave));
     const progress: SnapshotProgress = {
       date: snapshot.date,
       label: snapshot.label,
       kasperskyDevices,
+      unseen,
+      kept: keptDevices,
       devices: seen,
       migrated: [],
       migratedWithReplacement: 0,

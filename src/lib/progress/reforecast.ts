@@ -103,6 +103,10 @@ export interface ReforecastWave {
 export interface ReforecastRequest {
   plan: MigrationPlan;
   waves: readonly ReforecastWave[];
+  /** Devices seen migrated since the plan's start (the evidence of capacity: devices not seen are not progress). */
+  migrated: number;
+  /** Devices left at each snapshot, the first the plan's start: what a deadline already passed is judged by. */
+  history: readonly { date: string; remaining: number }[];
   /** The latest snapshot's date: progress is measured from the plan's start (its devices per wave are the baselines) to it. */
   from: string;
   deadlines: readonly Deadline[];
@@ -114,11 +118,24 @@ export interface DeadlineForecast {
   id: string;
   label: string;
   date: string;
-  /** P(every device off Kaspersky by the deadline), with its standard error. */
+  /** P(every device off Kaspersky by the deadline), with its standard error (1 or 0 for one already passed and known). */
   probability: number;
   standardError: number;
   /** The deadline fell on or before the latest snapshot. */
   passed: boolean;
+  /**
+   * For a passed deadline, what the snapshots say: met (one on or before it shows none left),
+   * missed (devices were left at the last one before it and at the first one after it), or
+   * unknown (no snapshot before it).
+   */
+  outcome?: "met" | "missed" | "unknown";
+}
+
+/** A deadline's forecast as the page, `offramp track` and the memo all word it. */
+export function deadlineForecastText(d: DeadlineForecast): string {
+  const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
+  if (!d.passed) return `P(meet) ${pct(d.probability)} ± ${pct(d.standardError)}`;
+  return d.outcome === "met" ? "passed, met" : d.outcome === "missed" ? "passed, missed" : "passed; no snapshot before it says whether it was met";
 }
 
 export interface Reforecast {
@@ -148,7 +165,9 @@ function simulate(request: ReforecastRequest, started: boolean, posterior: Capac
   const originPlan = { ...plan, start: origin };
   const freezes = freezeDays(originPlan);
   const waves: WaveDevices[] = request.waves.map((w) => ({ id: w.id, label: w.label, devices: w.remaining, frozen: 0 }));
-  const learnedWeeks = started ? Math.max(0, (daysBetween(plan.start, request.from) - migrationStartDay(plan)) / 7) : 0;
+  // The learning curve starts with the waves, after the pilot (as `schedule` runs it).
+  const wavesStart = migrationStartDay(plan) + plan.pilotDays.likely * plan.slippage.likely;
+  const learnedWeeks = started ? Math.max(0, (daysBetween(plan.start, request.from) - wavesStart) / 7) : 0;
   const values = {} as ScheduleValues;
   const scratch = workspace();
   const days = new Float64Array(trials);
@@ -161,7 +180,7 @@ function simulate(request: ReforecastRequest, started: boolean, posterior: Capac
       values.stragglerShare = remaining > 0 ? Math.min(1, (values.stragglerShare * baseline) / remaining) : 0;
     }
     const s = schedule(waves, values, { pilotDevices: started ? 0 : plan.pilotDevices, learningWeeks: plan.learningWeeks, learnedWeeks, freezes, horizonWeeks: 1, workspace: scratch });
-    days[t] = remaining === 0 ? 0 : s.allMigrated;
+    days[t] = s.allMigrated;
   }
   return { origin, days };
 }
@@ -173,30 +192,54 @@ const within = (days: Float64Array, limit: number) => {
   return { probability: p, standardError: Math.sqrt((p * (1 - p)) / days.length) };
 };
 
+/** What the snapshots say of a deadline that has passed. */
+function passedOutcome(history: ReforecastRequest["history"], deadline: Deadline): "met" | "missed" | "unknown" {
+  const before = history.filter((h) => deadlinePassed(h.date, deadline) === false);
+  const after = history.filter((h) => deadlinePassed(h.date, deadline));
+  if (before.some((h) => h.remaining === 0)) return "met";
+  if (before.length && after.length && after[0]!.remaining > 0) return "missed";
+  return "unknown";
+}
+
 /** The rest of the plan from the latest snapshot, against every deadline. */
 export function reforecast(request: ReforecastRequest): Reforecast {
   const { plan } = request;
   const started = daysBetween(plan.start, request.from) > migrationStartDay(plan);
-  const migrated = Math.max(0, request.waves.reduce((s, w) => s + w.baseline - w.remaining, 0));
+  const migrated = Math.max(0, request.migrated);
+  const devicesLeft = request.waves.reduce((s, w) => s + w.remaining, 0);
   const baselineWaves = request.waves.map((w) => ({ id: w.id, label: w.label, devices: w.baseline, frozen: 0 }));
   const weeks = started ? effectiveWeeks(plan, baselineWaves, request.from, request.seed) : 0;
   const posterior = capacityPosterior(plan, migrated, weeks);
+  const passed = (d: Deadline): DeadlineForecast => {
+    const outcome = passedOutcome(request.history, d);
+    return { id: d.id, label: d.label, date: d.date, passed: true, outcome, probability: outcome === "met" ? 1 : 0, standardError: 0 };
+  };
+  const capacity = { priorMean: posterior.priorMean, posteriorMean: started ? posterior.posteriorMean : posterior.priorMean, migrated, effectiveWeeks: weeks, observedPerWeek: weeks > 0 ? migrated / weeks : null };
+  if (devicesLeft === 0) {
+    // Done: every deadline still ahead is met, and no capacity is needed.
+    return {
+      from: request.from,
+      started,
+      devicesLeft,
+      capacity,
+      completion: { p50: request.from, p80: request.from },
+      deadlines: request.deadlines.map((d) => (deadlinePassed(request.from, d) ? passed(d) : { id: d.id, label: d.label, date: d.date, passed: false, probability: 1, standardError: 0 })),
+      capacityFor80: null,
+      trials: request.trials,
+      seed: request.seed,
+    };
+  }
   const { origin, days } = simulate(request, started, posterior, 1, request.trials);
   const originMs = utcMidnight(origin);
   const dateOf = (d: number) => (Number.isFinite(d) ? isoDay(originMs + Math.floor(d) * 86_400_000) : null);
   const [p50, p80] = quantilesOf(days, [0.5, 0.8]).map(dateOf);
-  const devicesLeft = request.waves.reduce((s, w) => s + w.remaining, 0);
-  const deadlines = request.deadlines.map((d): DeadlineForecast => {
-    const passed = deadlinePassed(request.from, d);
-    const met = passed ? { probability: devicesLeft === 0 ? 1 : 0, standardError: 0 } : within(days, deadlineDays(origin, d));
-    return { id: d.id, label: d.label, date: d.date, passed, ...met };
-  });
+  const deadlines = request.deadlines.map((d): DeadlineForecast => (deadlinePassed(request.from, d) ? passed(d) : { id: d.id, label: d.label, date: d.date, passed: false, ...within(days, deadlineDays(origin, d)) }));
   const next = request.deadlines.filter((d) => !deadlinePassed(request.from, d)).sort((a, b) => a.date.localeCompare(b.date))[0];
   return {
     from: request.from,
     started,
     devicesLeft,
-    capacity: { priorMean: posterior.priorMean, posteriorMean: started ? posterior.posteriorMean : posterior.priorMean, migrated, effectiveWeeks: weeks, observedPerWeek: weeks > 0 ? migrated / weeks : null },
+    capacity,
     completion: { p50: p50 ?? null, p80: p80 ?? null },
     deadlines,
     capacityFor80: next ? { deadline: next.date, label: next.label, capacityPerWeek: capacityFor80(request, started, posterior, next) } : null,

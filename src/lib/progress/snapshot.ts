@@ -8,6 +8,7 @@ import type { Inventory } from "../ingest/combine.js";
 import { shortHostName } from "../ingest/names.js";
 import { fleetRows, type FleetRow } from "../model/fleet.js";
 import type { SourceReport } from "../ingest/types.js";
+import type { InventorySourceRef } from "../schema/index.js";
 
 /** A device in a snapshot: its fleet row, the names and ids it is known by, and the replacement software seen on it. */
 export type SnapshotDevice = FleetRow & { aliases?: readonly string[]; replacements?: readonly string[] };
@@ -43,6 +44,14 @@ export function identityKeys(device: Pick<SnapshotDevice, "hostname" | "aliases"
   const keys = [`host:${shortHostName(device.hostname)}`];
   for (const alias of device.aliases ?? []) keys.push(alias.includes(":") && !alias.includes(".") ? `id:${alias.toLowerCase()}` : `host:${shortHostName(alias)}`);
   return keys;
+}
+
+/**
+ * How to read a snapshot's files, by name: as the scenario reads the export of the same name (a
+ * snapshot is the same exports taken again), e.g. the host an appliance's SBOM describes.
+ */
+export function readingHints(refs: readonly Pick<InventorySourceRef, "file" | "format" | "mapping" | "device">[]): [string, { format?: string; mapping?: Record<string, string>; device?: string }][] {
+  return refs.map((r) => [r.file.split(/[\\/]/).pop()!, { format: r.format, mapping: r.mapping, device: r.device }]);
 }
 
 /** The scenario's own inventory as the first snapshot: where the plan starts from, dated as of the scenario. */

@@ -26,9 +26,11 @@ describe("trackSnapshots", () => {
   const third = snapshot("2027-04-01", [row("a", true, { businessUnit: "Finance" }), row("b", false, { businessUnit: "Finance" }), row("c", true), row("d", true), row("e-renamed", false, { aliases: ["defender:e1"] }), row("f", true)]);
   const [s1, s2, s3] = trackSnapshots([third, first, second], PLAN);
 
-  it("counts Kaspersky devices per snapshot, in date order", () => {
+  it("counts Kaspersky devices per snapshot, in date order, a missing device as last seen (never progress)", () => {
     expect([s1!.date, s2!.date, s3!.date]).toEqual(["2027-02-01", "2027-03-01", "2027-04-01"]);
-    expect([s1!.kasperskyDevices, s2!.kasperskyDevices, s3!.kasperskyDevices]).toEqual([4, 3, 4]);
+    // s2: b, d and f seen with it, and c not seen (last seen with it): 4, of which 1 unseen.
+    expect([s1!.kasperskyDevices, s2!.kasperskyDevices, s3!.kasperskyDevices]).toEqual([4, 4, 4]);
+    expect([s1!.unseen, s2!.unseen, s3!.unseen]).toEqual([0, 1, 0]);
     expect(s1!.migrated).toEqual([]);
   });
 
@@ -51,7 +53,7 @@ describe("trackSnapshots", () => {
     const rest = (s: typeof s1) => s!.byWave.find((w) => w.id === "rest")!;
     expect([finance(s1).baseline, finance(s1).remaining, rest(s1).remaining]).toEqual([2, 2, 2]);
     expect([finance(s2).remaining, finance(s2).done]).toEqual([1, 0.5]); // b left of a and b
-    expect([rest(s2).remaining, rest(s2).done]).toEqual([2, 0]); // c and e gone, d and f come
+    expect([rest(s2).remaining, rest(s2).done]).toEqual([3, -0.5]); // e migrated; d and f come; c unseen, still counted
     expect([finance(s3).remaining, rest(s3).remaining]).toEqual([1, 3]);
     expect(rest(s3).done).toBeCloseTo(-0.5, 12);
   });
@@ -59,6 +61,34 @@ describe("trackSnapshots", () => {
   it("measures waves against the plan's devices per wave when given", () => {
     const [s] = trackSnapshots([first], PLAN, new Map([["finance", 4], ["rest", 10]]));
     expect(s!.byWave.map((w) => [w.id, w.baseline, w.remaining, w.done])).toEqual([["finance", 4, 2, 0.5], ["rest", 10, 2, 0.8], ["unassigned", 0, 0, 1]]);
+  });
+});
+
+describe("devices the option keeps, and the re-forecast's edge cases", () => {
+  it("counts a device the option keeps on Kaspersky apart: never in the count, a wave or a list", () => {
+    const ot = (kaspersky: boolean) => row("plc-1", kaspersky, { deviceType: "ot" });
+    const notOt = (d: { deviceType: string }) => d.deviceType !== "ot";
+    const [a, b] = trackSnapshots([snapshot("2027-02-01", [row("a", true), ot(true)]), snapshot("2027-03-01", [row("a", false), ot(true)])], PLAN, undefined, notOt);
+    expect([a!.kasperskyDevices, a!.kept, b!.kasperskyDevices, b!.kept]).toEqual([1, 1, 0, 1]);
+    expect(hosts(b!.migrated)).toEqual(["a"]);
+  });
+
+  it("judges a deadline already passed by the snapshots: met if one before it shows none left, missed if devices were left on both sides of it", () => {
+    const deadline: Deadline = { id: "d", label: "Board", date: "2027-03-31", kind: "internal" };
+    const at = (history: { date: string; remaining: number }[], left: number) =>
+      reforecast({ plan: PLAN, waves: [{ id: "rest", label: "Everything else", baseline: 10, remaining: left }], migrated: 10 - left, history, from: "2027-04-15", deadlines: [deadline], trials: 500, seed: 1 }).deadlines[0]!;
+    expect(at([{ date: "2027-01-04", remaining: 10 }, { date: "2027-03-15", remaining: 4 }, { date: "2027-04-15", remaining: 4 }], 4).outcome).toBe("missed");
+    expect(at([{ date: "2027-01-04", remaining: 10 }, { date: "2027-03-15", remaining: 0 }, { date: "2027-04-15", remaining: 1 }], 1).outcome).toBe("met");
+    // Nothing left on 2027-04-15 but 4 on 2027-03-15: the snapshots cannot say (never "met").
+    const late = at([{ date: "2027-01-04", remaining: 10 }, { date: "2027-03-15", remaining: 4 }, { date: "2027-04-15", remaining: 0 }], 0);
+    expect([late.outcome, late.probability]).toEqual(["unknown", 0]);
+  });
+
+  it("with no device left: done on the snapshot's date, every deadline ahead met, no capacity needed", () => {
+    const done = reforecast({ plan: PLAN, waves: [{ id: "rest", label: "Everything else", baseline: 10, remaining: 0 }], migrated: 10, history: [{ date: PLAN.start, remaining: 10 }, { date: "2027-05-01", remaining: 0 }], from: "2027-05-01", deadlines: [{ id: "d", label: "Board", date: "2027-06-30", kind: "internal" }], trials: 500, seed: 1 });
+    expect(done.completion).toEqual({ p50: "2027-05-01", p80: "2027-05-01" });
+    expect(done.deadlines[0]!.probability).toBe(1);
+    expect(done.capacityFor80).toBeNull();
   });
 });
 
@@ -91,7 +121,7 @@ describe("the re-forecast", () => {
   const from = "2027-03-29";
   const after = (left: number) => {
     const remaining = Math.round(left);
-    return reforecast({ plan: PLAN, waves: [{ id: "finance", label: "Finance", baseline: 300, remaining: Math.max(0, remaining - 900) }, { id: "rest", label: "Everything else", baseline: 900, remaining: Math.min(900, remaining) }], from, deadlines, trials, seed: 7 });
+    return reforecast({ plan: PLAN, waves: [{ id: "finance", label: "Finance", baseline: 300, remaining: Math.max(0, remaining - 900) }, { id: "rest", label: "Everything else", baseline: 900, remaining: Math.min(900, remaining) }], migrated: 1200 - remaining, history: [{ date: PLAN.start, remaining: 1200 }, { date: from, remaining }], from, deadlines, trials, seed: 7 });
   };
   const onMedian = after(bandAt(original, from).p50);
 
@@ -118,14 +148,11 @@ describe("the re-forecast", () => {
 
   it("is seeded: the same request gives the same forecast, and every device gone means done", () => {
     expect(after(bandAt(original, from).p50)).toEqual(onMedian);
-    const done = after(0);
-    expect(done.devicesLeft).toBe(0);
-    expect(done.deadlines[0]!.probability).toBe(1);
-    expect(done.completion.p50).toBe(from);
+    expect(after(0).devicesLeft).toBe(0);
   });
 
   it("before the plan's migration starts, simulates the whole plan again with the devices there are", () => {
-    const early = reforecast({ plan: PLAN, waves: [{ id: "finance", label: "Finance", baseline: 300, remaining: 300 }, { id: "rest", label: "Everything else", baseline: 900, remaining: 900 }], from: "2027-01-10", deadlines, trials, seed: 7 });
+    const early = reforecast({ plan: PLAN, waves: [{ id: "finance", label: "Finance", baseline: 300, remaining: 300 }, { id: "rest", label: "Everything else", baseline: 900, remaining: 900 }], migrated: 0, history: [{ date: PLAN.start, remaining: 1200 }], from: "2027-01-10", deadlines, trials, seed: 7 });
     expect(early.started).toBe(false);
     expect(early.completion.p50).toBe(original.completion.p50);
     expect(early.deadlines[0]!.probability).toBeCloseTo(original.deadlines[0]!.probability, 10);

@@ -5,11 +5,6 @@ import type { TableFormat } from "./format.js";
 
 const SIGNATURE = ["DeviceId", "DeviceName", "OSPlatform", "SoftwareVendor", "SoftwareName", "SoftwareVersion"];
 
-/**
- * Microsoft Defender Vulnerability Management software inventory: the Advanced Hunting
- * `DeviceTvmSoftwareInventory` table (and its Sentinel copy), or the portal's CSV export, whose
- * headers are spelled with spaces ("Device name", "Software vendor"…).
- */
 /** The columns the reader uses, by their spellings in Advanced Hunting and the portal's export. */
 function columnsOf(c: Columns) {
   return {
@@ -25,6 +20,11 @@ function columnsOf(c: Columns) {
   };
 }
 
+/**
+ * Microsoft Defender Vulnerability Management software inventory: the Advanced Hunting
+ * `DeviceTvmSoftwareInventory` table (and its Sentinel copy), or the portal's CSV export, whose
+ * headers are spelled with spaces ("Device name", "Software vendor"…).
+ */
 export const defenderTvm: TableFormat = {
   id: "defender-tvm",
   label: "Microsoft Defender software inventory",
