@@ -10,7 +10,8 @@
  *
  * Browser state, not a view.
  */
-import { createStore, del, get, set, type UseStore } from "idb-keyval";
+import { createStore, get, set, type UseStore } from "idb-keyval";
+import { deleteDatabase, hasDatabase } from "./device-store.js";
 import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
 import { fromBase64, toBase64 } from "../lib/util/base64.js";
 import type { InventoryView } from "../lib/ingest/inventory-view.js";
@@ -45,14 +46,7 @@ const RECORD = "current";
 let store: UseStore | null = null;
 const DATABASE = "offramp";
 const device = () => (store ??= createStore(DATABASE, "inventory"));
-/** Whether a copy was ever kept on this device: opening IndexedDB otherwise would create a database for nothing. */
-async function deviceHasCopy(): Promise<boolean> {
-  try {
-    return (await indexedDB.databases()).some((d) => d.name === DATABASE);
-  } catch {
-    return false;
-  }
-}
+const deviceHasCopy = () => hasDatabase(DATABASE);
 
 const pack = (saved: Saved) => toBase64(deflateSync(strToU8(JSON.stringify(saved)), { level: 6 }));
 const unpack = (text: string) => JSON.parse(strFromU8(inflateSync(fromBase64(text)))) as Saved;
@@ -135,20 +129,9 @@ export async function forgetInventory(): Promise<void> {
   await forgetSnapshots();
 }
 
-/**
- * Deletes the kept copy and its database, so nothing of it is left on the device. This page's
- * connection is closed first, or the deletion would wait for it.
- */
+/** Deletes the kept copy and its database, so nothing of it is left on the device. */
 async function forgetDevice(): Promise<void> {
-  if (store) {
-    const open = store;
-    store = null;
-    await del(RECORD, open).catch(() => {});
-    await open("readonly", (s) => s.transaction.db.close()).catch(() => {});
-  }
-  await new Promise<void>((resolve) => {
-    const request = indexedDB.deleteDatabase(DATABASE);
-    // Blocked: another tab still has it open; it goes when that tab closes.
-    request.onsuccess = request.onerror = request.onblocked = () => resolve();
-  });
+  const open = store;
+  store = null;
+  await deleteDatabase(DATABASE, open, RECORD);
 }

@@ -7,7 +7,8 @@
  *
  * Browser state, not a view.
  */
-import { createStore, del, get, set, type UseStore } from "idb-keyval";
+import { createStore, get, set, type UseStore } from "idb-keyval";
+import { deleteDatabase, hasDatabase } from "./device-store.js";
 import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
 import { fromBase64, toBase64 } from "../lib/util/base64.js";
 import type { Snapshot } from "../lib/progress/snapshot.js";
@@ -32,13 +33,7 @@ const device = () => (store ??= createStore(DATABASE, "snapshots"));
 const pack = (list: StoredSnapshot[]) => toBase64(deflateSync(strToU8(JSON.stringify(list)), { level: 6 }));
 const unpack = (text: string) => JSON.parse(strFromU8(inflateSync(fromBase64(text)))) as StoredSnapshot[];
 
-async function deviceHasCopy(): Promise<boolean> {
-  try {
-    return (await indexedDB.databases()).some((d) => d.name === DATABASE);
-  } catch {
-    return false;
-  }
-}
+const deviceHasCopy = () => hasDatabase(DATABASE);
 
 /** Your snapshots in this tab, else the ones kept on this device, else none. */
 export async function yourSnapshots(): Promise<YourSnapshots> {
@@ -81,16 +76,9 @@ export async function forgetSnapshots(): Promise<void> {
   if (await deviceHasCopy()) await forgetDevice();
 }
 
-/** Deletes the kept copy and its database (this page's connection closed first). */
+/** Deletes the kept copy and its database. */
 async function forgetDevice(): Promise<void> {
-  if (store) {
-    const open = store;
-    store = null;
-    await del(RECORD, open).catch(() => {});
-    await open("readonly", (s) => s.transaction.db.close()).catch(() => {});
-  }
-  await new Promise<void>((resolve) => {
-    const request = indexedDB.deleteDatabase(DATABASE);
-    request.onsuccess = request.onerror = request.onblocked = () => resolve();
-  });
+  const open = store;
+  store = null;
+  await deleteDatabase(DATABASE, open, RECORD);
 }
