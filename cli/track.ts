@@ -6,8 +6,8 @@ import { dataDir } from "../loaders/data/paths.js";
 import { hintsFrom, readSnapshots, trackLoaded } from "../loaders/progress/snapshots.js";
 import { reportSnapshots, snapshotSpecs } from "./snapshots.js";
 import type { ProgressReport } from "../src/lib/progress/report.js";
-import type { DeviceRef } from "../src/lib/progress/diff.js";
-import { deadlineForecastText } from "../src/lib/progress/reforecast.js";
+import { withoutReplacement, type DeviceRef } from "../src/lib/progress/diff.js";
+import { capacityText, deadlineForecastText } from "../src/lib/progress/reforecast.js";
 import { UsageError, type Command } from "./command.js";
 import { progressReporter } from "./ingest.js";
 
@@ -45,6 +45,7 @@ export function toJson(report: ProgressReport) {
       devices: s.devices,
       migrated: names(s.migrated),
       migratedWithReplacement: s.migratedWithReplacement,
+      migratedWithoutReplacement: names(withoutReplacement(s)),
       cameBack: names(s.cameBack),
       new: names(s.new),
       missing: names(s.missing),
@@ -62,7 +63,7 @@ function toText(report: ProgressReport, lists: boolean): string {
   for (const s of report.snapshots) {
     lines.push(`${s.date}: ${n(s.kasperskyDevices)} Kaspersky devices${s.unseen ? ` (${n(s.unseen)} of them not seen, counted as last seen)` : ""}${s.kept ? `, and ${n(s.kept)} the option keeps on it` : ""}; ${n(s.devices)} devices seen; ${s.standingText ?? "no plan to compare with"}`);
     lines.push(`  since the snapshot before: ${n(s.migrated.length)} migrated (${n(s.migratedWithReplacement)} with a replacement seen), ${n(s.cameBack.length)} came back, ${n(s.new.length)} new with Kaspersky, ${n(s.missing.length)} missing (not seen: still counted, as last seen)`);
-    if (lists) for (const [label, list] of [["came back", s.cameBack], ["new", s.new], ["missing", s.missing]] as const) if (list.length) lines.push(`    ${label}: ${list.map((d) => d.hostname).join(", ")}`);
+    if (lists) for (const [label, list] of [["migrated, no replacement seen", withoutReplacement(s)], ["came back", s.cameBack], ["new", s.new], ["missing", s.missing]] as const) if (list.length) lines.push(`    ${label}: ${list.map((d) => d.hostname).join(", ")}`);
   }
   const latest = report.snapshots[report.snapshots.length - 1];
   if (latest?.byWave.length) {
@@ -71,13 +72,10 @@ function toText(report: ProgressReport, lists: boolean): string {
   }
   const f = report.forecast;
   if (f) {
-    const c = f.capacity;
     lines.push(
       "",
       `Re-forecast from ${f.from} (${f.trials.toLocaleString("en-US")} trials, seed ${f.seed}): ${n(f.devicesLeft)} devices left`,
-      f.started
-        ? `  capacity: ${n(c.migrated)} devices off Kaspersky over ${c.effectiveWeeks.toFixed(1)} effective weeks (${c.observedPerWeek === null ? "none" : n(c.observedPerWeek)} a week); the plan's ${n(c.priorMean)} a week updated to ${n(c.posteriorMean)}`
-        : "  the plan's migration had not started by this snapshot: the whole plan is simulated again with the devices there are",
+      `  capacity: ${capacityText(f)}`,
       `  all devices off Kaspersky: median ${f.completion.p50 ?? "never (within ten years)"}, P80 ${f.completion.p80 ?? "never (within ten years)"}`,
     );
     for (const d of f.deadlines) lines.push(`  ${d.date}  ${d.label}: ${deadlineForecastText(d)}`);

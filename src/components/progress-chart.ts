@@ -18,17 +18,23 @@ const n = (x: number) => Math.round(x).toLocaleString("en-US");
  * on Kaspersky at the start), with each snapshot's actual count as a point, and the deadlines
  * still ahead of the latest snapshot.
  */
-export function progressChart(plan: PlanBurnDown, snapshots: readonly SnapshotStanding[], deadlines: readonly DeadlineForecast[], { width }: { width: number }): SVGSVGElement | HTMLElement {
-  const weeks = [{ week: 0, date: plan.start, p10: plan.devices, p50: plan.devices, p90: plan.devices }, ...plan.burnDown];
+export function progressChart(plan: PlanBurnDown, snapshots: readonly SnapshotStanding[], deadlines: readonly DeadlineForecast[], { width, forecast = null }: { width: number; forecast?: { completion: { p50: string | null; p80: string | null } } | null }): SVGSVGElement | HTMLElement {
+  // Every device is on Kaspersky until the plan starts: from the first snapshot (the scenario's inventory) if earlier.
+  const first = snapshots[0]?.date;
+  const before = first !== undefined && first < plan.start ? [{ week: 0, date: first, p10: plan.devices, p50: plan.devices, p90: plan.devices }] : [];
+  const weeks = [...before, { week: 0, date: plan.start, p10: plan.devices, p50: plan.devices, p90: plan.devices }, ...plan.burnDown];
   // From the start until the slow end (P90) reaches zero, and never short of the latest snapshot.
   const lastSnapshot = snapshots.length ? snapshots[snapshots.length - 1]!.date : plan.start;
   const zero = weeks.findIndex((b) => b.p90 === 0);
   const throughZero = zero < 0 ? weeks : weeks.slice(0, zero + 2);
   const upTo = throughZero.length ? throughZero[throughZero.length - 1]!.date : plan.start;
-  const end = upTo > lastSnapshot ? upTo : (weeks.find((b) => b.date >= lastSnapshot)?.date ?? lastSnapshot);
+  const latest = [upTo, lastSnapshot, forecast?.completion.p80 ?? ""].sort().pop()!;
+  const end = weeks.find((b) => b.date >= latest)?.date ?? latest;
   const band = weeks.filter((b) => b.date <= end).map((b) => ({ ...b, at: date(b.date) }));
   const points = snapshots.map((s) => ({ at: date(s.date), count: s.kasperskyDevices, label: n(s.kasperskyDevices), title: `${s.date}: ${n(s.kasperskyDevices)} Kaspersky devices${s.band ? `; the plan expected ${n(s.band.p10)}–${n(s.band.p90)} (median ${n(s.band.p50)})` : ""}` }));
-  const marks = deadlines.filter((d) => !d.passed && d.date <= end).map((d) => ({ at: date(d.date), label: d.label }));
+  const marks = deadlines.filter((d) => d.date <= end).map((d) => ({ at: date(d.date), label: d.passed ? `${d.label} (passed)` : d.label, stroke: d.passed ? "#777" : "#111" }));
+  // The re-forecast's completion, median to P80, on the zero line.
+  const done = forecast?.completion.p50 && forecast.completion.p80 ? [{ from: date(forecast.completion.p50), to: date(forecast.completion.p80), label: "re-forecast: all off, P50–P80" }] : [];
   const narrow = width < 520;
   return Plot.plot({
     width,
@@ -44,8 +50,11 @@ export function progressChart(plan: PlanBurnDown, snapshots: readonly SnapshotSt
     marks: [
       Plot.areaY(band, { x: "at", y1: "p10", y2: "p90", fill: "#2c7fb8", fillOpacity: 0.2 }),
       Plot.line(band, { x: "at", y: "p50", stroke: "#2c7fb8", strokeWidth: 2 }),
-      Plot.ruleX(marks, { x: "at", stroke: "#111", strokeDasharray: "4,3" }),
-      Plot.text(marks, { x: "at", text: "label", frameAnchor: "top", textAnchor: "end", dx: -4, dy: -16, fontSize: narrow ? 9 : 10 }),
+      Plot.ruleX(marks, { x: "at", stroke: "stroke", strokeDasharray: "4,3" }),
+      Plot.ruleY(done, { x1: "from", x2: "to", y: 0, stroke: "#c0392b", strokeWidth: 6 }),
+      Plot.text(done, { x: "to", y: 0, text: "label", textAnchor: "end", dy: -10, fill: "#7b241c", fontSize: narrow ? 9 : 10, stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
+      // On a phone the deadlines' names would run into each other: the lines stay, the cards above name them.
+      ...(narrow ? [] : [Plot.text(marks, { x: "at", text: "label", frameAnchor: "top", textAnchor: "end", dx: -4, dy: -16, fontSize: 10 })]),
       Plot.dot(points, { x: "at", y: "count", r: 5, fill: "#c0392b", stroke: "white", strokeWidth: 1.5, title: "title" }),
       Plot.text(points, { x: "at", y: "count", text: "label", textAnchor: "start", dx: 8, dy: -8, fill: "#7b241c", fontWeight: 600, fontSize: narrow ? 9 : 11, stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
       Plot.ruleY([0]),
@@ -54,4 +63,4 @@ export function progressChart(plan: PlanBurnDown, snapshots: readonly SnapshotSt
 }
 
 /** The legend under the chart, in words (the marks have no colour legend of their own). */
-export const progressChartKey = "Blue band: the plan's P10–P90 of devices still on Kaspersky (from its simulation at the start); blue line: its median; red points: the snapshots' counts; dashed lines: deadlines still ahead.";
+export const progressChartKey = "Blue band: the plan's P10–P90 of devices still on Kaspersky (from its simulation at the start); blue line: its median; red points: the snapshots' counts; red bar on the zero line: the re-forecast's completion, median to P80; dashed lines: deadlines (grey once passed).";

@@ -1,7 +1,7 @@
 import { html } from "htl";
 import { toCsv } from "../lib/export/csv.js";
-import type { DeviceRef } from "../lib/progress/diff.js";
-import { deadlineForecastText, type Reforecast } from "../lib/progress/reforecast.js";
+import { withoutReplacement, type DeviceRef } from "../lib/progress/diff.js";
+import { capacityText, deadlineForecastText, type Reforecast } from "../lib/progress/reforecast.js";
 import type { SnapshotStanding } from "../lib/progress/report.js";
 import { download } from "./download.js";
 
@@ -27,21 +27,17 @@ export function forecastCards(f: Reforecast): HTMLElement {
     <div class="card"><h2>Capacity for 80%</h2><span class="big" data-figure="capacity-80">${next ? (next.capacityPerWeek === null ? "not reachable" : `${n(next.capacityPerWeek)}/week`) : "—"}</span><p class="muted">${
       next ? (next.capacityPerWeek === null ? `no capacity is enough for ${next.label} (${next.deadline}): the fixed phases alone run past it` : `at full speed, for an 80% chance of ${next.label} (${next.deadline})`) : "no deadline ahead"
     }</p></div>
-    <div class="card"><h2>Team capacity, observed</h2><span class="big" data-figure="capacity-update">${f.started ? `${n(c.priorMean)} → ${n(c.posteriorMean)}/week` : `${n(c.priorMean)}/week`}</span><p class="muted">${
-      f.started
-        ? `the plan's ${n(c.priorMean)} a week updated to ${n(c.posteriorMean)}: ${n(c.migrated)} devices off Kaspersky over ${c.effectiveWeeks.toFixed(1)} effective weeks (${c.observedPerWeek === null ? "none" : n(c.observedPerWeek)} a week)`
-        : "the migration had not started by the latest snapshot: the plan's own capacity, the whole plan simulated again"
-    }</p></div>
+    <div class="card"><h2>Team capacity (mean a week)</h2><span class="big" data-figure="capacity-update">${f.started ? `${n(c.priorMean)} → ${n(c.posteriorMean)}/week` : `${n(c.priorMean)}/week`}</span><p class="muted">${capacityText(f)}</p></div>
   </div>` as HTMLElement;
 }
 
 /** One row per snapshot: its count, what changed since the one before, the plan's band and the standing. */
 export function snapshotsTable(snapshots: readonly SnapshotStanding[]): HTMLElement {
-  return html`<div class="progress-wrap"><table class="progress-snapshots">
+  return html`<p class="progress-scroll-hint muted">Scroll the table sideways for every column.</p><div class="progress-wrap"><table class="progress-snapshots">
     <thead><tr><th>Date</th><th>Kaspersky devices</th><th>Devices seen</th><th>Migrated</th><th>Came back</th><th>New</th><th>Missing</th><th>Plan's P10–P90 (median)</th><th>Standing</th></tr></thead>
     <tbody>${snapshots.map(
       (s, i) => html`<tr data-snapshot=${s.date}>
-        <td><span class="progress-date">${s.date}</span>${i === 0 ? html`<br><span class="muted">the scenario's inventory</span>` : ""}</td><td data-figure="kaspersky-devices">${n(s.kasperskyDevices)}</td><td>${n(s.devices)}</td>
+        <td><span class="progress-date">${s.date}</span><br><span class="muted">${i === 0 ? "the scenario's inventory" : s.label}</span></td><td data-figure="kaspersky-devices">${n(s.kasperskyDevices)}</td><td>${n(s.devices)}</td>
         <td>${n(s.migrated.length)}${i > 0 ? html`<br><span class="muted">${n(s.migratedWithReplacement)} with a replacement seen</span>` : ""}</td><td>${n(s.cameBack.length)}</td><td>${n(s.new.length)}</td><td>${n(s.missing.length)}</td>
         <td>${s.band ? `${n(s.band.p10)}–${n(s.band.p90)} (${n(s.band.p50)})` : "—"}</td><td>${s.standing ?? "—"}</td>
       </tr>`,
@@ -60,6 +56,7 @@ export function waveTable(latest: SnapshotStanding): HTMLElement {
 }
 
 const LISTS = [
+  { key: "unreplaced", file: "no-replacement", title: "Migrated, no replacement seen", what: "off Kaspersky since the snapshot before, with no replacement seen in the exports: check each is protected (or that its replacement is one the catalog does not know)" },
   { key: "cameBack", file: "came-back", title: "Came back", what: "seen without Kaspersky in an earlier snapshot, with it again in this one (re-installed or re-imaged)" },
   { key: "new", file: "new", title: "New with Kaspersky", what: "with Kaspersky, and never seen with it before (a new device, or one that never had it)" },
   { key: "missing", file: "missing", title: "Missing", what: "had Kaspersky in the snapshot before and were not seen at all in this one (switched off, out of the exports' reach, or gone): still counted as on Kaspersky, never as migrated" },
@@ -85,7 +82,7 @@ export function deviceLists(snapshots: readonly SnapshotStanding[]): HTMLElement
     return html`<section class="progress-snapshot" data-lists=${s.date}>
       <h3>${s.date}</h3>
       ${LISTS.map(({ key, file, title }) => {
-        const list = s[key];
+        const list = key === "unreplaced" ? withoutReplacement(s) : s[key];
         const link = list.length ? download(`${file}-${s.date}.csv`, toCsv(rows(list), ["snapshot", "hostname", "businessUnit", "wave"]), "text/csv", "Download CSV") : null;
         link?.setAttribute("aria-label", `Download CSV: ${title.toLowerCase()}, ${s.date}`);
         return html`<div class="progress-list" data-list=${file} data-count=${list.length}>
@@ -103,6 +100,8 @@ export const progressStyle = `
 .progress-wrap { overflow-x: auto; max-width: 100%; contain: inline-size; }
 .progress-wrap table { max-width: none; width: 100%; }
 .progress-standing { font-size: 1.15rem; max-width: 60rem; }
+.progress-scroll-hint { display: none; }
+@media (max-width: 640px) { .progress-scroll-hint { display: block; } }
 .progress-deadlines { margin: 0; padding-left: 1.1rem; }
 .progress-deadlines li { margin: 0.25rem 0; }
 .progress-date { white-space: nowrap; }

@@ -57,7 +57,7 @@ describe("offramp track", () => {
     expect(section).toContain(`${n(latest.migrated.length)} migrated (${n(latest.migratedWithReplacement)} with a replacement seen in the exports), ${n(latest.cameBack.length)} came back`);
     const insurance = doc.forecast.deadlines.find((d: { passed: boolean }) => !d.passed);
     expect(section).toContain(`${(insurance.probability * 100).toFixed(1)}% ± ${(insurance.standardError * 100).toFixed(1)}%`);
-    expect(section).toContain(`revised to ${n(doc.forecast.capacity.posteriorMean)}`);
+    expect(section).toContain(`updated to a mean of ${n(doc.forecast.capacity.posteriorMean)} a week`);
     expect(text).toContain("offramp track --scenario <file> --snapshot 2027-02-15=<exports of 2027-02-15>");
     // Without snapshots, no such section.
     const plain = join(mkdtempSync(join(tmpdir(), "offramp-track-")), "memo.md");

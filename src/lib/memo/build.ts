@@ -10,7 +10,7 @@ import type { InventoryReport } from "../ingest/inventory-report.js";
 import type { ReviewDevice } from "../ingest/review.js";
 import type { Assumption, Scenario, Source } from "../schema/index.js";
 import type { ProgressReport } from "../progress/report.js";
-import { deadlineForecastText } from "../progress/reforecast.js";
+import { capacityText, deadlineForecastText } from "../progress/reforecast.js";
 import { count, money, percent, type Block, type MemoDocument, type Section } from "./document.js";
 
 /** Everything a memo says, computed before it is written. */
@@ -584,7 +584,8 @@ function progressSection(m: MemoInputs): Section[] {
   const before = p.snapshots[p.snapshots.length - 2]!;
   const blocks: Block[] = [
     para(
-      `On ${longDate(latest.date)} the exports showed ${count(latest.kasperskyDevices)} devices running Kaspersky${latest.unseen ? ` (${count(latest.unseen)} of them not seen that day, counted as last seen)` : ""}${latest.kept ? `, besides ${count(latest.kept)} the chosen option keeps on it` : ""}: ${latest.standingText ?? "there is no plan to compare with"}. ` +
+      `On ${longDate(latest.date)} the exports showed ${count(latest.kasperskyDevices)} devices running Kaspersky${latest.unseen ? ` (${count(latest.unseen)} of them not seen that day, counted as last seen)` : ""}${latest.kept ? `, besides ${count(latest.kept)} the chosen option keeps on it` : ""}. ` +
+        (latest.band && latest.standing ? `The plan expected ${count(Math.round(latest.band.p10))} to ${count(Math.round(latest.band.p90))} by then, ${count(Math.round(latest.band.p50))} at the median: ${latest.standing === "inside" ? `within its range, ${latest.kasperskyDevices > latest.band.p50 ? "behind" : "ahead of"} its median` : `${latest.standing} of the plan`}. ` : "") +
         `Since ${p.snapshots.length === 2 ? "the inventory this memo's figures start from" : "the snapshot before"} (${longDate(before.date)}): ${count(latest.migrated.length)} migrated (${count(latest.migratedWithReplacement)} with a replacement seen in the exports), ${count(latest.cameBack.length)} came back (Kaspersky again after being seen without it), ${count(latest.new.length)} new with Kaspersky, and ${count(latest.missing.length)} not seen at all (missing: still counted, never as migrated).` +
         (p.leftOut.length ? ` Left out: ${p.leftOut.map((x) => `the snapshot of ${longDate(x.date)} (dated on or before the inventory the plan starts from)`).join("; ")}.` : ""),
     ),
@@ -604,11 +605,10 @@ function progressSection(m: MemoInputs): Section[] {
     });
   const f = p.forecast;
   if (f) {
-    const c = f.capacity;
     const deadlines = f.deadlines.map((d) => `${d.label} (${longDate(d.date)}): ${deadlineForecastText(d)}`);
     blocks.push(
       para(
-        `Re-forecast from ${longDate(f.from)}, with ${count(f.devicesLeft)} devices left: ${f.started ? `the team moved ${count(c.migrated)} devices off Kaspersky in ${c.effectiveWeeks.toFixed(1)} effective weeks, so the plan's capacity of ${count(Math.round(c.priorMean))} devices a week is revised to ${count(Math.round(c.posteriorMean))}` : "the migration had not started, so the whole plan runs again with the devices there are"}. ` +
+        `Re-forecast from ${longDate(f.from)}, with ${count(f.devicesLeft)} devices left (the deadline table above is the plan as of ${longDate(m.scenario.asOf)}): ${capacityText(f)}. ` +
           `Every device is off Kaspersky by ${f.completion.p50 ? longDate(f.completion.p50) : "no date within ten years"} at the median and ${f.completion.p80 ? longDate(f.completion.p80) : "no date within ten years"} with 80% confidence. Chance of each deadline: ${deadlines.join("; ")}.` +
           (f.capacityFor80 ? ` An 80% chance of ${f.capacityFor80.label} needs ${f.capacityFor80.capacityPerWeek === null ? "more than any team can do (the remaining phases alone run past it)" : `about ${count(Math.round(f.capacityFor80.capacityPerWeek))} devices a week at full speed`}.` : ""),
       ),

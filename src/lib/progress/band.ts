@@ -35,14 +35,17 @@ export function standing(actual: number, band: BandPoint): Standing {
   return actual < band.p10 ? "ahead" : actual > band.p90 ? "behind" : "inside";
 }
 
-/** The standing said plainly, as the page, the CLI and the memo print it. */
+/**
+ * The standing said plainly, as the page, the CLI and the memo print it: outside the band is
+ * ahead or behind the plan; inside it, the median says which side of the plan's middle course.
+ */
 export function standingText(actual: number, band: BandPoint): string {
   const n = (x: number) => Math.round(x).toLocaleString("en-US");
-  const range = `the plan expected ${n(band.p10)}–${n(band.p90)} (median ${n(band.p50)})`;
+  const expected = `the plan expected ${n(band.p10)} to ${n(band.p90)} by then, ${n(band.p50)} at the median`;
+  const left = `${n(actual)} Kaspersky devices left on ${band.date}`;
   const s = standing(actual, band);
-  return s === "ahead"
-    ? `ahead of the plan: ${n(actual)} Kaspersky devices left on ${band.date}, fewer than ${range}`
-    : s === "behind"
-      ? `behind the plan: ${n(actual)} Kaspersky devices left on ${band.date}, more than ${range}`
-      : `on track: ${n(actual)} Kaspersky devices left on ${band.date}, inside the plan's band (${range})`;
+  if (s === "ahead") return `ahead of the plan: ${left}; ${expected}`;
+  if (s === "behind") return `behind the plan: ${left}; ${expected}`;
+  const side = actual > band.p50 ? "behind its median" : actual < band.p50 ? "ahead of its median" : "on its median";
+  return `within the plan's range, ${side}: ${left}; ${expected}`;
 }

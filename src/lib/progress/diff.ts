@@ -124,6 +124,8 @@ export function trackSnapshots(snapshots: readonly Snapshot[], plan: MigrationPl
       grown.set(lastSeen);
       lastSeen = grown;
     }
+    // Each device as last seen before this snapshot: what it is compared with.
+    const known = lastSeen.slice(0, tracks);
     let kasperskyDevices = 0;
     let unseen = 0;
     let keptDevices = 0;
@@ -160,21 +162,16 @@ export function trackSnapshots(snapshots: readonly Snapshot[], plan: MigrationPl
     const before = states[i - 1]!;
     for (let t = 0; t < tracks; t++) {
       const now = state[t];
-      const then = t < before.length ? before[t] : ABSENT;
+      const then = known[t];
+      // Against the device as last seen (a missing device is carried as it was): so the count
+      // before, less migrated, plus came back and new, is the count now.
       if (then === KASPERSKY && now === CLEAN) progress.migrated.push(refs[t]!);
-      else if (then === KASPERSKY && now === ABSENT) progress.missing.push(refs[t]!);
+      else if (now === ABSENT && t < before.length && before[t] === KASPERSKY) progress.missing.push(refs[t]!);
       else if (now === KASPERSKY && then !== KASPERSKY) {
-        // The states before this snapshot, latest last, where the device was seen.
         let everKaspersky = false;
-        let last: number = ABSENT;
-        for (let j = 0; j < i; j++) {
-          const sj = t < states[j]!.length ? states[j]![t]! : ABSENT;
-          if (sj === KASPERSKY) everKaspersky = true;
-          if (sj !== ABSENT) last = sj;
-        }
+        for (let j = 0; j < i && !everKaspersky; j++) everKaspersky = t < states[j]!.length && states[j]![t] === KASPERSKY;
         if (!everKaspersky) progress.new.push(refs[t]!);
-        else if (last === CLEAN) progress.cameBack.push(refs[t]!);
-        // Seen with Kaspersky, missing from the last snapshot, seen again with it: back in the count, in no list.
+        else if (then === CLEAN) progress.cameBack.push(refs[t]!);
       }
     }
     progress.migratedWithReplacement = progress.migrated.filter((d) => d.replacements.length > 0).length;
@@ -183,3 +180,6 @@ export function trackSnapshots(snapshots: readonly Snapshot[], plan: MigrationPl
     return progress;
   });
 }
+
+/** Devices migrated with no replacement seen where the exports would show one: to check they are protected. */
+export const withoutReplacement = (s: Pick<SnapshotProgress, "migrated">): DeviceRef[] => s.migrated.filter((d) => d.replacements.length === 0);

@@ -144,7 +144,7 @@ export interface Reforecast {
   started: boolean;
   devicesLeft: number;
   /** The plan's capacity (devices a week at full speed) before and after the evidence: M devices over E effective weeks, M/E observed. */
-  capacity: { priorMean: number; posteriorMean: number; migrated: number; effectiveWeeks: number; observedPerWeek: number | null };
+  capacity: { priorMean: number; priorLikely: number; posteriorMean: number; migrated: number; effectiveWeeks: number; observedPerWeek: number | null };
   completion: { p50: string | null; p80: string | null };
   deadlines: DeadlineForecast[];
   /** The capacity (devices a week at full speed) for an 80% chance of the next deadline, or null when none suffices. */
@@ -214,7 +214,7 @@ export function reforecast(request: ReforecastRequest): Reforecast {
     const outcome = passedOutcome(request.history, d);
     return { id: d.id, label: d.label, date: d.date, passed: true, outcome, probability: outcome === "met" ? 1 : 0, standardError: 0 };
   };
-  const capacity = { priorMean: posterior.priorMean, posteriorMean: started ? posterior.posteriorMean : posterior.priorMean, migrated, effectiveWeeks: weeks, observedPerWeek: weeks > 0 ? migrated / weeks : null };
+  const capacity = { priorMean: posterior.priorMean, priorLikely: plan.capacityPerWeek.likely, posteriorMean: started ? posterior.posteriorMean : posterior.priorMean, migrated, effectiveWeeks: weeks, observedPerWeek: weeks > 0 ? migrated / weeks : null };
   if (devicesLeft === 0) {
     // Done: every deadline still ahead is met, and no capacity is needed.
     return {
@@ -266,4 +266,13 @@ function capacityFor80(request: ReforecastRequest, started: boolean, posterior: 
     else lo = mid;
   }
   return hi * base;
+}
+
+/** The capacity update in words: the plan's range (mean and most likely) and what the evidence made of it. */
+export function capacityText(f: Pick<Reforecast, "started" | "capacity">): string {
+  const n = (x: number) => Math.round(x).toLocaleString("en-US");
+  const c = f.capacity;
+  const plan = `the plan's capacity (mean ${n(c.priorMean)} a week, most likely ${n(c.priorLikely)})`;
+  if (!f.started) return `${plan}: the migration had not started by the latest snapshot, so the whole plan is simulated again`;
+  return `${plan}, updated to a mean of ${n(c.posteriorMean)} a week by ${n(c.migrated)} devices seen migrated over ${c.effectiveWeeks.toFixed(1)} effective weeks (${c.observedPerWeek === null ? "none" : n(c.observedPerWeek)} a week)`;
 }

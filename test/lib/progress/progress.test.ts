@@ -178,3 +178,23 @@ describe("replacement software", () => {
     expect(inventory.kaspersky.devices).toBe(1);
   });
 });
+
+describe("the snapshots' counts add up", () => {
+  it("each count is the one before, less those migrated, plus those that came back and the new (missing ones carried as last seen)", async () => {
+    const fc = (await import("fast-check")).default;
+    // Up to 12 devices over up to 6 snapshots, each absent, clean or with Kaspersky.
+    const states = fc.array(fc.array(fc.constantFrom(0, 1, 2), { minLength: 12, maxLength: 12 }), { minLength: 2, maxLength: 6 });
+    fc.assert(
+      fc.property(states, (rows) => {
+        const snapshots = rows.map((devices, i) => snapshot(`2027-0${i + 1}-01`, devices.flatMap((st, d) => (st === 0 ? [] : [row(`h${d}`, st === 2)]))));
+        const tracked = trackSnapshots(snapshots, PLAN);
+        for (let i = 1; i < tracked.length; i++) {
+          const [a, b] = [tracked[i - 1]!, tracked[i]!];
+          expect(b.kasperskyDevices).toBe(a.kasperskyDevices - b.migrated.length + b.cameBack.length + b.new.length);
+          expect(b.byWave.reduce((n, w) => n + w.remaining, 0)).toBe(b.kasperskyDevices);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
