@@ -6,6 +6,7 @@ import { deadlineState } from "../model/deadline-state.js";
 import { nextDeadline } from "../scenario/compare.js";
 import { longDate, type MemoInputs } from "./build.js";
 import { money, type Figure } from "./document.js";
+import { deadlineForecastText } from "../progress/reforecast.js";
 
 /** One slide: a heading and either a big figure with a line of context, or a chart. */
 export interface Slide {
@@ -35,7 +36,21 @@ export function memoSlides(inputs: MemoInputs, figures: readonly Figure[]): Slid
     ...(deadline && state
       ? [{ title: deadline.deadline.label, figure: state.probability === null ? state.label : `${(deadline.probability * 100).toFixed(0)}% likely`, context: `${state.probability === null ? "Every" : `${state.label[0]!.toUpperCase()}${state.label.slice(1)}: every`} device off Kaspersky by ${longDate(deadline.deadline.date)}.` }]
       : []),
+    ...progressSlide(inputs),
     ...(costRisk ? [{ title: "Cost against risk", svg: costRisk.svg }] : []),
     ...(inputs.decision?.recommendation ? [{ title: "Recommendation", figure: inputs.decision.recommendation.name, context: inputs.decision.recommendation.reasons.map(sentence).join(" ") }] : []),
   ];
+}
+
+/** "Progress since the last board report" in one slide, when the memo has snapshots: the count, the band and the re-forecast. */
+function progressSlide(inputs: MemoInputs): Slide[] {
+  const p = inputs.progress;
+  if (!p || p.snapshots.length < 2) return [];
+  const latest = p.snapshots[p.snapshots.length - 1]!;
+  const f = p.forecast;
+  const next = f?.deadlines.find((d) => !d.passed);
+  const n = (x: number) => Math.round(x).toLocaleString("en-US");
+  const band = latest.band ? `The plan expected ${n(latest.band.p10)} to ${n(latest.band.p90)} (median ${n(latest.band.p50)}). ` : "";
+  const outlook = f ? `Re-forecast: every device off by ${f.completion.p50 ? longDate(f.completion.p50) : "no date within ten years"} at the median${next ? `; ${next.label}: ${deadlineForecastText(next)}` : ""}.` : "";
+  return [{ title: `Progress: ${longDate(latest.date)}`, figure: `${n(latest.kasperskyDevices)} devices left`, context: `${band}${outlook}` }];
 }
