@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { writeDefenderCsv } from "./defender-csv.js";
+import { verdict } from "./timing.js";
 
 const run = promisify(execFile);
 
@@ -40,8 +41,6 @@ const RUNS = 3;
 /** The run with the median time. */
 const median = (runs: Timed[]) => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
 
-/** "met", or by how much the figure misses its target. */
-const verdict = (value: number, target: number) => (value <= target ? "met" : `missed by ${((value / target - 1) * 100).toFixed(0)}%`);
 
 export async function benchIngest(rowCounts = [1_000_000, 5_000_000]): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), "offramp-bench-"));

@@ -5,6 +5,7 @@
  * devices through four snapshots, reported beside it.
  */
 import { Worker } from "node:worker_threads";
+import { verdict } from "./timing.js";
 
 export async function benchProgress(devices = 100_000, trials = 10_000): Promise<string[]> {
   const result = await new Promise<{ ms: number; trackMs: number; peerMs: number; left: number; heapMb: number }>((resolveResult, reject) => {
@@ -16,7 +17,7 @@ export async function benchProgress(devices = 100_000, trials = 10_000): Promise
   });
   return [
     `Progress: re-forecast of ${devices.toLocaleString("en-US")} devices with ${trials.toLocaleString("en-US")} trials, in a worker thread (median of 7)`,
-    `  offramp ${result.ms.toFixed(0)} ms (target under 250 ms: ${result.ms < 250 ? "met" : `missed by ${((result.ms / 250 - 1) * 100).toFixed(0)}%`}) · the plan's own simulation on the same trials ${result.peerMs.toFixed(0)} ms · ratio ${(result.ms / result.peerMs).toFixed(2)} · ${result.left.toLocaleString("en-US")} devices left`,
+    `  offramp ${result.ms.toFixed(0)} ms (target under 250 ms: ${verdict(result.ms, 250)}) · the plan's own simulation on the same trials ${result.peerMs.toFixed(0)} ms · ratio ${(result.ms / result.peerMs).toFixed(2)} · ${result.left.toLocaleString("en-US")} devices left`,
     `  following the ${devices.toLocaleString("en-US")} devices through four snapshots (migrated, came back, new, missing, waves): ${result.trackMs.toFixed(0)} ms (no target) · worker heap ${result.heapMb.toFixed(0)} MB`,
   ];
 }

@@ -18,3 +18,6 @@ export interface BenchResult {
   peerName: string;
   peer: number;
 }
+
+/** "met", or by how much the figure misses its target (lower is better). */
+export const verdict = (value: number, target: number) => (value <= target ? "met" : `missed by ${((value / target - 1) * 100).toFixed(0)}%`);

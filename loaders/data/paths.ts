@@ -1,5 +1,6 @@
 /** Where the workbook's inputs live. */
-import { resolve } from "node:path";
+import { realpath } from "node:fs/promises";
+import { isAbsolute, relative, resolve } from "node:path";
 
 /** The project's data folder: catalogs, timelines, profiles, assumptions. */
 export const DATA_DIR = resolve(import.meta.dirname, "../../data");
@@ -23,4 +24,14 @@ export function organisationDir(env: NodeJS.ProcessEnv = process.env): string {
 /** The scenario the workbook opens with: OFFRAMP_SCENARIO_FILE, or the bundled sample organisation's. */
 export function workbookScenarioFile(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.OFFRAMP_SCENARIO_FILE ?? resolve(dataDir(env), "scenarios", "sample-organisation.json"));
+}
+
+/** Whether `path` lies inside one of `roots`, links followed on both sides. */
+export async function inside(path: string, roots: readonly string[]): Promise<boolean> {
+  const real = await realpath(path).catch(() => path);
+  const realRoots = await Promise.all(roots.map((root) => realpath(root).catch(() => root)));
+  return realRoots.some((root) => {
+    const r = relative(root, real);
+    return r === "" || (!r.startsWith("..") && !isAbsolute(r));
+  });
 }

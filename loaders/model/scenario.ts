@@ -1,8 +1,8 @@
 /** Loads a scenario file and everything it names: inventory, profile, assumptions, timeline. */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { realpath, stat } from "node:fs/promises";
-import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { stat } from "node:fs/promises";
+import { dirname, relative, resolve } from "node:path";
 import type { EvaluationContext } from "../../src/lib/model/evaluate.js";
 import type { FleetRow } from "../../src/lib/model/fleet.js";
 import { assumptionIndex } from "../../src/lib/model/parameters.js";
@@ -11,7 +11,7 @@ import type { Assumption, InventorySourceRef, PriceBook, ReplacementOption, Scen
 import { parseScenario } from "../../src/lib/scenario/parse.js";
 import { loadFacts, type Facts } from "../data/facts.js";
 import { loadOrganisation } from "../data/organisation.js";
-import { dataDir, organisationDir } from "../data/paths.js";
+import { dataDir, inside, organisationDir } from "../data/paths.js";
 import { readJson } from "../data/read.js";
 import type { InstallRow } from "../../src/lib/model/breakdown.js";
 
@@ -36,19 +36,10 @@ export interface LoadedScenario {
   warnings: string[];
 }
 
-/** Whether `path` (after following links) lies inside one of `roots`. */
-async function inside(path: string, roots: readonly string[]): Promise<boolean> {
-  const real = await realpath(path).catch(() => path);
-  return roots.some((root) => {
-    const r = relative(root, real);
-    return r === "" || (!r.startsWith("..") && !isAbsolute(r));
-  });
-}
-
-/** SHA-256 of a file's bytes, as lowercase hex; null when the file cannot be read (ingest reports why). */
 /** What `evaluateScenario` needs: the workbook's facts and an organisation's fleet rows. */
 export const contextOf = (facts: Facts, rows: FleetRow[]): EvaluationContext => ({ rows, defaults: facts.defaults, book: facts.book, options: facts.options, regulation: facts.timeline, updatesStopped: facts.updatesStopped.date });
 
+/** SHA-256 of a file's bytes, as lowercase hex; null when the file cannot be read (ingest reports why). */
 export async function fileSha256(path: string): Promise<string | null> {
   const hash = createHash("sha256");
   try {
@@ -90,7 +81,7 @@ export async function loadScenario(file: string, inventoryFiles?: readonly strin
   const scenario: Scenario = inventoryFiles?.length ? { ...parsed, inventory: inventoryFiles.map((f) => ({ file: relative(base, resolve(f)) })) } : parsed;
   const facts = await loadFacts(scenario.programme, dataDir());
   // A scenario may name files in its own folder or the data folder; files given on the command line are the user's own choice.
-  const roots = inventoryFiles?.length ? null : await Promise.all([base, dataDir(), organisationDir()].map((r) => realpath(r).catch(() => r)));
+  const roots = inventoryFiles?.length ? null : [base, dataDir(), organisationDir()];
   const specs = await Promise.all(
     scenario.inventory.map(async (ref) => {
       const path = resolve(base, ref.file);

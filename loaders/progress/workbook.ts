@@ -4,15 +4,14 @@
  * `offramp track`. The page tracks the current scenario with them in its worker (trackScenario,
  * as the CLI does), so edits made anywhere in the workbook reach its figures.
  */
-import { realpath } from "node:fs/promises";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { z } from "zod";
 import { inventoryReport, type InventoryReport } from "../../src/lib/ingest/inventory-report.js";
 import type { Snapshot } from "../../src/lib/progress/snapshot.js";
 import { parseScenario } from "../../src/lib/scenario/parse.js";
 import { PlanningDate } from "../../src/lib/schema/index.js";
 import { loadFacts } from "../data/facts.js";
-import { dataDir, organisationDir, workbookScenarioFile } from "../data/paths.js";
+import { dataDir, inside, organisationDir, workbookScenarioFile } from "../data/paths.js";
 import { readJson } from "../data/read.js";
 import { hintsFrom, readSnapshot } from "./snapshots.js";
 import { leftOutReason } from "../../src/lib/progress/report.js";
@@ -42,12 +41,6 @@ async function manifestSnapshots(dir: string): Promise<{ date: string; folder: s
   return [...(parsed.data.snapshots ?? [])].sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** Whether `path` (links followed) lies inside `root`. */
-async function inside(path: string, root: string): Promise<boolean> {
-  const [real, realRoot] = await Promise.all([realpath(path).catch(() => path), realpath(root).catch(() => root)]);
-  const r = relative(realRoot, real);
-  return r === "" || (!r.startsWith("..") && !isAbsolute(r));
-}
 
 export async function loadWorkbookProgress(env: NodeJS.ProcessEnv = process.env): Promise<WorkbookProgress> {
   const dir = organisationDir(env);
@@ -59,7 +52,7 @@ export async function loadWorkbookProgress(env: NodeJS.ProcessEnv = process.env)
   const snapshots = [];
   for (const entry of await manifestSnapshots(dir)) {
     const path = resolve(dir, entry.folder);
-    if (!(await inside(path, dir))) {
+    if (!(await inside(path, [dir]))) {
       skipped.push({ ...entry, reason: "is outside the organisation's folder, so it was not read" });
       continue;
     }

@@ -1,5 +1,11 @@
-/** What is kept on this device (IndexedDB), for the stores that keep derived rows until "Forget". */
+/** How derived rows are kept: packed for the tab's session storage, or on this device (IndexedDB) until "Forget". */
+import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
 import { del, type UseStore } from "idb-keyval";
+import { fromBase64, toBase64 } from "../lib/util/base64.js";
+
+/** A value as compressed text for session storage (JSON, deflated, base64), and back. */
+export const pack = (value: unknown): string => toBase64(deflateSync(strToU8(JSON.stringify(value)), { level: 6 }));
+export const unpack = <T>(text: string): T => JSON.parse(strFromU8(inflateSync(fromBase64(text)))) as T;
 
 /** Whether a copy was ever kept in this database: opening it otherwise would create one for nothing. */
 export async function hasDatabase(name: string): Promise<boolean> {

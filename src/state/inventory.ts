@@ -11,9 +11,7 @@
  * Browser state, not a view.
  */
 import { createStore, get, set, type UseStore } from "idb-keyval";
-import { deleteDatabase, hasDatabase } from "./device-store.js";
-import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
-import { fromBase64, toBase64 } from "../lib/util/base64.js";
+import { deleteDatabase, hasDatabase, pack, unpack } from "./device-store.js";
 import type { InventoryView } from "../lib/ingest/inventory-view.js";
 import type { ReadFile } from "../workers/ingest-protocol.js";
 import { forgetSnapshots } from "./snapshots.js";
@@ -48,8 +46,6 @@ const DATABASE = "offramp";
 const device = () => (store ??= createStore(DATABASE, "inventory"));
 const deviceHasCopy = () => hasDatabase(DATABASE);
 
-const pack = (saved: Saved) => toBase64(deflateSync(strToU8(JSON.stringify(saved)), { level: 6 }));
-const unpack = (text: string) => JSON.parse(strFromU8(inflateSync(fromBase64(text)))) as Saved;
 
 function fleetOf(sample: Fleet, saved: Saved): Fleet {
   return { organisation: "Your organisation", exportedAt: null, programme: sample.programme, updatesStopped: sample.updatesStopped, ...saved.view };
@@ -60,7 +56,7 @@ export async function currentInventory(sample: Fleet, sampleFiles: number): Prom
   try {
     const text = sessionStorage.getItem(SESSION_KEY);
     if (text) {
-      const saved = unpack(text);
+      const saved = unpack<Saved>(text);
       return { fleet: fleetOf(sample, saved), origin: saved.origin };
     }
   } catch {

@@ -8,9 +8,7 @@
  * Browser state, not a view.
  */
 import { createStore, get, set, type UseStore } from "idb-keyval";
-import { deleteDatabase, hasDatabase } from "./device-store.js";
-import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
-import { fromBase64, toBase64 } from "../lib/util/base64.js";
+import { deleteDatabase, hasDatabase, pack, unpack } from "./device-store.js";
 import type { Snapshot } from "../lib/progress/snapshot.js";
 import type { ReadFile } from "../workers/ingest-protocol.js";
 
@@ -30,8 +28,6 @@ const RECORD = "snapshots";
 let store: UseStore | null = null;
 const device = () => (store ??= createStore(DATABASE, "snapshots"));
 
-const pack = (list: StoredSnapshot[]) => toBase64(deflateSync(strToU8(JSON.stringify(list)), { level: 6 }));
-const unpack = (text: string) => JSON.parse(strFromU8(inflateSync(fromBase64(text)))) as StoredSnapshot[];
 
 const deviceHasCopy = () => hasDatabase(DATABASE);
 
@@ -39,7 +35,7 @@ const deviceHasCopy = () => hasDatabase(DATABASE);
 export async function yourSnapshots(): Promise<YourSnapshots> {
   try {
     const text = sessionStorage.getItem(SNAPSHOTS_SESSION_KEY);
-    if (text) return { snapshots: unpack(text), kept: await deviceHasCopy() };
+    if (text) return { snapshots: unpack<StoredSnapshot[]>(text), kept: await deviceHasCopy() };
   } catch {
     sessionStorage.removeItem(SNAPSHOTS_SESSION_KEY);
   }
@@ -81,4 +77,12 @@ async function forgetDevice(): Promise<void> {
   const open = store;
   store = null;
   await deleteDatabase(DATABASE, open, RECORD);
+}
+
+/**
+ * The snapshots the workbook tracks: the organisation folder's own while the inventory is the
+ * sample's (they are the sample's), and yours, which replace one of the same date. Date order.
+ */
+export function snapshotsToTrack<S extends { date: string }>(organisation: readonly S[], onSample: boolean, yours: readonly S[]): S[] {
+  return [...(onSample ? organisation : []).filter((s) => !yours.some((m) => m.date === s.date)), ...yours].sort((a, b) => a.date.localeCompare(b.date));
 }

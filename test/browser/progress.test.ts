@@ -28,7 +28,6 @@ beforeAll(async () => {
 }, 120_000);
 
 const n = (x: number) => Math.round(x).toLocaleString("en-US");
-const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
 
 async function openProgress(width?: number): Promise<{ page: Page; errors: string[] }> {
   const page = await site.context().newPage();

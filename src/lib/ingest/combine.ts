@@ -1,4 +1,4 @@
-import type { Device, Install } from "../schema/index.js";
+import type { CatalogProduct, Coverage, Device, Install } from "../schema/index.js";
 import { hostLabel, shortHostName } from "./names.js";
 import { mergeObservation } from "./merge.js";
 import type { DeviceObservation, FileResult, SourceReport } from "./types.js";
@@ -25,27 +25,23 @@ export interface Inventory {
      * Estate-level device counts from aggregate reports (Intune's), by product: summed over the
      * versions reported, so a device with two versions counts twice. Never joined to devices.
      */
-    estate: { product: string; covered: "yes" | "no" | "unclear"; devices: number; versions: number; files: string[] }[];
+    estate: { product: string; covered: Coverage; devices: number; versions: number; files: string[] }[];
   };
 }
 
 /** Aggregate reports' device counts, summed per catalog product over versions and files. */
 function estateCounts(results: readonly FileResult[]): Inventory["kaspersky"]["estate"] {
-  const byProduct = new Map<string, Inventory["kaspersky"]["estate"][number] & { seen: Set<string> }>();
+  const byProduct = new Map<string, Omit<Inventory["kaspersky"]["estate"][number], "files"> & { files: Set<string> }>();
   for (const r of results) {
     for (const c of r.estate) {
-      const known = byProduct.get(c.catalogId);
-      const entry = known ?? { product: c.product, covered: c.covered, devices: 0, versions: 0, files: [], seen: new Set<string>() };
+      const entry = byProduct.get(c.catalogId) ?? { product: c.product, covered: c.covered, devices: 0, versions: 0, files: new Set<string>() };
       entry.devices += c.devices;
       entry.versions += 1;
-      if (!entry.seen.has(c.origin.file)) {
-        entry.seen.add(c.origin.file);
-        entry.files.push(c.origin.file);
-      }
+      entry.files.add(c.origin.file);
       byProduct.set(c.catalogId, entry);
     }
   }
-  return [...byProduct.values()].map(({ seen: _seen, ...rest }) => rest).sort((a, b) => b.devices - a.devices || a.product.localeCompare(b.product));
+  return [...byProduct.values()].map((e) => ({ ...e, files: [...e.files] })).sort((a, b) => b.devices - a.devices || a.product.localeCompare(b.product));
 }
 
 /**
@@ -175,8 +171,10 @@ export function combine(results: readonly FileResult[], now: string): Inventory 
   }
 
   const installs = new Map<string, Install>();
+  const products = new Map<string, CatalogProduct>();
   for (const [i, result] of results.entries()) {
     for (const [j, { observation: s, product }] of result.software.entries()) {
+      products.set(product.id, product);
       const deviceId = deviceIds[identity.find(softwareKeys[i]![j]!)]!;
       const key = `${deviceId}|${product.id}|${s.version ?? ""}`;
       const evidence = { file: s.origin.file, line: s.origin.line, format: result.report.format ?? "unknown" };
@@ -200,20 +198,21 @@ export function combine(results: readonly FileResult[], now: string): Inventory 
     }),
   );
   const all = [...installs.values()];
-  const products = new Map(results.flatMap((r) => r.software.map((m) => [m.product.id, m.product] as const)));
-  const covered = all.filter((i) => products.get(i.catalogId!)?.coveredByUsProhibition === "yes");
   // Installs by product name, one table per coverage: a summary of covered devices lists covered products only.
   const tables = { yes: new Map<string, number>(), no: new Map<string, number>(), unclear: new Map<string, number>() };
+  const coveredDevices = new Set<string>();
   for (const i of all) {
     const product = products.get(i.catalogId!)!;
     const table = tables[product.coveredByUsProhibition];
     table.set(product.name, (table.get(product.name) ?? 0) + 1);
+    if (product.coveredByUsProhibition === "yes") coveredDevices.add(i.deviceId);
   }
+  const coveredInstalls = [...tables.yes.values()].reduce((a, b) => a + b, 0);
   return {
     sources: results.map((r) => r.report),
     devices,
     installs: all,
     replacements,
-    kaspersky: { devices: new Set(covered.map((i) => i.deviceId)).size, installs: covered.length, byProduct: Object.fromEntries(tables.yes), notCovered: Object.fromEntries(tables.no), unclear: Object.fromEntries(tables.unclear), estate: estateCounts(results) },
+    kaspersky: { devices: coveredDevices.size, installs: coveredInstalls, byProduct: Object.fromEntries(tables.yes), notCovered: Object.fromEntries(tables.no), unclear: Object.fromEntries(tables.unclear), estate: estateCounts(results) },
   };
 }

@@ -3,6 +3,11 @@ import type { DeviceObservation } from "./types.js";
 
 const FILLABLE = ["osFamily", "osVersion", "deviceType", "ownership", "businessUnit", "site", "country", "criticality", "internetFacing", "dataSensitivity"] as const;
 
+/** The key a file's reader knows a device by: its first source id, else its first name in lower case. */
+export function deviceKey(device: { readonly ids: readonly string[]; readonly names: readonly string[] }): string | undefined {
+  return device.ids[0] ?? device.names[0]?.toLowerCase();
+}
+
 /** `mergeObservation` in place, for the hot path: `from` wins where it is newer, else only fills gaps. */
 export function mergeInto(into: DeviceObservation, from: DeviceObservation): void {
   for (const name of from.names) if (!into.names.includes(name)) into.names.push(flat(name));

@@ -5,7 +5,7 @@ import { sniffDelimiter } from "./delimiter.js";
 import { decoderFor, sniffEncoding, type Decoder } from "./encoding.js";
 import { FORMATS } from "./formats/index.js";
 import { chooseFormat } from "./choose-format.js";
-import { flat, mergeInto } from "./merge.js";
+import { deviceKey, flat, mergeInto } from "./merge.js";
 import { detectShape, MAX_JSON_LINE_CHARS } from "./shape.js";
 import { Tally } from "./tally.js";
 import { RowScreen } from "./row-screen.js";
@@ -98,8 +98,10 @@ export class IngestFile {
    * encoding (shown as �): the file keeps its encoding, and each such line gets a warning.
    */
   private decoded(text: string): string {
+    // Windows-1252 maps every byte to a character: nothing is ever replaced, so no line need be counted.
+    if (this.report.encoding === "windows-1252") return text;
     let replaced = text.indexOf("\uFFFD");
-    if (replaced < 0 || this.report.encoding === "windows-1252") {
+    if (replaced < 0) {
       for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.decodedLines++;
       return text;
     }
@@ -135,19 +137,22 @@ export class IngestFile {
       this.fail((error as Error).message);
     }
     this.zip = null;
-    return { report: this.report, devices: [...this.devices.values()], software: this.software, estate: this.estate, replacements: this.replacements };
+    return this.result();
   }
 
   /** Stops reading (the source failed part way): what was read so far, the file marked unread with `why`. */
   abort(why: string): FileResult {
+    // Rows already read are kept and counted; the unfinished rest is not parsed.
     this.zip = null;
-    const result = this.mode === "failed" ? this.end() : (() => {
-      // Rows already read are kept and counted; the unfinished rest is not parsed.
-      this.mode = "failed";
-      return { report: this.report, devices: [...this.devices.values()], software: this.software, estate: this.estate, replacements: this.replacements };
-    })();
+    this.mode = "failed";
+    const result = this.result();
     result.report.fatal = why;
     return result;
+  }
+
+  /** What the file gave so far. */
+  private result(): FileResult {
+    return { report: this.report, devices: [...this.devices.values()], software: this.software, estate: this.estate, replacements: this.replacements };
   }
 
   /** Ends a text file (every format but workbooks, which need `finish()`). */
@@ -158,7 +163,7 @@ export class IngestFile {
       this.guard(() => this.text_(this.decoded(this.decoder!.decode()), true));
     }
     if (this.mode === "unknown" && !this.report.fatal) this.fail("the file is empty");
-    return { report: this.report, devices: [...this.devices.values()], software: this.software, estate: this.estate, replacements: this.replacements };
+    return this.result();
   }
 
   private startDecoding(): void {
@@ -367,7 +372,7 @@ export class IngestFile {
       // Readers hand back the same observation for consecutive rows of one device.
       if (device === this.lastDevice) continue;
       this.lastDevice = device;
-      const key = device.ids[0] ?? device.names[0]?.toLowerCase();
+      const key = deviceKey(device);
       if (key === undefined) continue;
       const known = this.devices.get(key);
       if (known) mergeInto(known, device);
@@ -375,7 +380,7 @@ export class IngestFile {
         // One copy of each string: the key is the stored id or name itself, and values many devices share (an OS version) are interned.
         const ids = device.ids.map(flat);
         const names = device.names.map(flat);
-        this.devices.set(ids[0] ?? names[0]!.toLowerCase(), { ...device, names, ids, osVersion: device.osVersion === undefined ? undefined : this.intern(device.osVersion) });
+        this.devices.set(deviceKey({ ids, names })!, { ...device, names, ids, osVersion: device.osVersion === undefined ? undefined : this.intern(device.osVersion) });
       }
     }
     for (const software of outcome.software) {
@@ -431,7 +436,7 @@ export class IngestFile {
   private readonly replacements: ReplacementSeen[] = [];
   private readonly replacementKeys = new Set<string>();
   private replacementSeen(device: { names: readonly string[]; ids: readonly string[] }, product: ReplacementProduct): void {
-    const key = `${device.ids[0] ?? device.names[0]?.toLowerCase()}|${product.id}`;
+    const key = `${deviceKey(device)}|${product.id}`;
     if (this.replacementKeys.has(key)) return;
     this.replacementKeys.add(key);
     this.replacements.push({ device: { names: device.names.map(flat), ids: device.ids.map(flat) }, product: product.name });

@@ -1,5 +1,5 @@
 import type { MatchedSoftware } from "./matching.js";
-import type { DataSensitivity, DeviceType, OsFamily, Ownership } from "../schema/index.js";
+import type { Coverage, DataSensitivity, DeviceType, OsFamily, Ownership } from "../schema/index.js";
 
 /** Text encodings the readers recognise. */
 export type EncodingName = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252";
@@ -64,7 +64,7 @@ export interface EstateCount {
   catalogId: string;
   product: string;
   /** Whether the US prohibition covers the product. */
-  covered: "yes" | "no" | "unclear";
+  covered: Coverage;
   version?: string;
   devices: number;
   origin: Origin;

@@ -12,8 +12,25 @@ import { freezeDays, schedule, wavesFor, workspace, type Schedule, type Schedule
 
 export const PLAN_KEYS = ["procurementDays", "preparationDays", "pilotDays", "capacityPerWeek", "stragglerShare", "stragglerDays", "decommissionDays", "slippage"] as const satisfies readonly (keyof ScheduleValues)[];
 
-/** Each of the plan's uncertain quantities has its own substream (common random numbers): one uniform a trial. */
-export const planStreams = (seed: number) => PLAN_KEYS.map((k) => streamKey(seed, `plan.${k}`));
+/** The plan's quantities drawn per trial, each from its own substream (common random numbers): one uniform a trial. */
+export interface PlanDraws {
+  /** Trial t's values of every quantity, written into `into`. */
+  draw(t: number, into: ScheduleValues): ScheduleValues;
+  /** The uniform a quantity's substream gives trial t (for drawing it from another distribution). */
+  uniform(key: (typeof PLAN_KEYS)[number], t: number): number;
+}
+
+export function planDraws(plan: MigrationPlan, seed: number): PlanDraws {
+  const quantiles = PLAN_KEYS.map((k) => quantileFunction(rangeDistribution(plan[k])));
+  const keys = PLAN_KEYS.map((k) => streamKey(seed, `plan.${k}`));
+  return {
+    draw(t, into) {
+      for (let i = 0; i < PLAN_KEYS.length; i++) into[PLAN_KEYS[i]!] = quantiles[i]!(uniformAt(keys[i]!, t));
+      return into;
+    },
+    uniform: (key, t) => uniformAt(keys[PLAN_KEYS.indexOf(key)]!, t),
+  };
+}
 
 export function rangeDistribution(r: PlanRange): Distribution {
   return r.shape === "triangular" ? triangular(r.low, r.likely, r.high) : pert(r.low, r.likely, r.high);
@@ -98,8 +115,7 @@ interface Draws {
 function simulate(request: TimelineRequest, waves: WaveDevices[], horizonWeeks: number): Draws {
   const { plan, trials } = request;
   // Common random numbers: each of the plan's quantities has its own substream, one uniform a trial.
-  const quantiles = PLAN_KEYS.map((k) => quantileFunction(rangeDistribution(plan[k])));
-  const keys = planStreams(request.seed);
+  const draws = planDraws(plan, request.seed);
   const freezes = freezeDays(plan);
   const scale = request.capacityScale ?? 1;
   const out: Draws = {
@@ -116,7 +132,7 @@ function simulate(request: TimelineRequest, waves: WaveDevices[], horizonWeeks: 
   const values = {} as ScheduleValues;
   const scratch = workspace();
   for (let t = 0; t < trials; t++) {
-    PLAN_KEYS.forEach((k, i) => (values[k] = quantiles[i]!(uniformAt(keys[i]!, t))));
+    draws.draw(t, values);
     values.capacityPerWeek *= scale;
     const s = schedule(waves, values, { pilotDevices: plan.pilotDevices, learningWeeks: plan.learningWeeks, freezes, horizonWeeks, workspace: scratch });
     request.onTrial?.(t, s, values, scratch, waves);
@@ -139,7 +155,7 @@ function simulate(request: TimelineRequest, waves: WaveDevices[], horizonWeeks: 
 }
 
 /** P(done within `days` of the start) from completion draws, with its standard error. */
-function within(allMigrated: Float64Array, days: number): { probability: number; standardError: number } {
+export function within(allMigrated: Float64Array, days: number): { probability: number; standardError: number } {
   let count = 0;
   for (let i = 0; i < allMigrated.length; i++) if (allMigrated[i]! <= days) count++;
   const p = count / allMigrated.length;
@@ -197,17 +213,25 @@ export function timelineReport(request: TimelineRequest): TimelineReport {
 export function capacityFor(request: TimelineRequest, deadline: string, target: number): number | null {
   const days = deadlineDays(request.plan.start, { date: deadline });
   const waves = wavesFor(request.plan, request.rows, request.updatesStopped, request.rule);
-  const p = (scale: number) => within(simulate({ ...request, capacityScale: scale, onTrial: undefined }, waves, 1).allMigrated, days).probability;
+  const scale = smallestScale((s) => within(simulate({ ...request, capacityScale: s, onTrial: undefined }, waves, 1).allMigrated, days).probability, target);
+  return scale === null ? null : scale * request.plan.capacityPerWeek.likely;
+}
+
+/**
+ * The smallest multiple of a capacity, from 0.05 to 20, for which `p` (never lower for more
+ * capacity) reaches `target`, by bisection on its logarithm to 0.5%; null when 20× is not enough.
+ */
+export function smallestScale(p: (scale: number) => number, target: number): number | null {
   let lo = 0.05;
   let hi = 20;
   if (p(hi) < target) return null;
-  if (p(lo) >= target) return lo * request.plan.capacityPerWeek.likely;
+  if (p(lo) >= target) return lo;
   for (let i = 0; i < 30 && hi / lo > 1.005; i++) {
     const mid = Math.sqrt(lo * hi);
     if (p(mid) >= target) hi = mid;
     else lo = mid;
   }
-  return hi * request.plan.capacityPerWeek.likely;
+  return hi;
 }
 
 /** The label of a deadline that fell before the as-of date (`deadlineState`'s "already-missed"). */

@@ -11,12 +11,11 @@
  * and every other quantity as the plan draws it (common random numbers).
  */
 import { quantileFunction } from "../engine/quantile.js";
-import { uniformAt } from "../engine/streams.js";
 import { quantilesOf } from "../engine/summary.js";
 import { deadlineDays, deadlinePassed } from "../regulation/deadlines.js";
 import type { Deadline, MigrationPlan } from "../schema/index.js";
 import { freezeDays, migratedAt, schedule, workspace, type ScheduleValues, type WaveDevices } from "../model/schedule.js";
-import { PLAN_KEYS, planStreams, rangeDistribution } from "../model/timeline-report.js";
+import { planDraws, rangeDistribution, smallestScale, within } from "../model/timeline-report.js";
 import { daysBetween, isoDay, utcMidnight } from "../util/dates.js";
 
 /** Grid points of the capacity posterior (each holds 1/GRID of the prior's mass). */
@@ -78,14 +77,13 @@ export function migrationStartDay(plan: MigrationPlan): number {
 export function effectiveWeeks(plan: MigrationPlan, waves: readonly WaveDevices[], to: string, seed: number, trials = 2_000): number {
   const day = daysBetween(plan.start, to);
   if (day <= 0) return 0;
-  const keys = planStreams(seed);
-  const quantiles = PLAN_KEYS.map((k) => quantileFunction(rangeDistribution(plan[k])));
+  const draws = planDraws(plan, seed);
   const freezes = freezeDays(plan);
   const values = {} as ScheduleValues;
   const scratch = workspace();
   let sum = 0;
   for (let t = 0; t < trials; t++) {
-    PLAN_KEYS.forEach((k, i) => (values[k] = quantiles[i]!(uniformAt(keys[i]!, t))));
+    draws.draw(t, values);
     schedule(waves, values, { pilotDevices: plan.pilotDevices, learningWeeks: plan.learningWeeks, freezes, horizonWeeks: 1, workspace: scratch });
     sum += migratedAt(scratch, day) / values.capacityPerWeek;
   }
@@ -156,9 +154,7 @@ export interface Reforecast {
 /** Completion days (from the re-forecast's origin) per trial, with capacity multiplied by `scale`. */
 function simulate(request: ReforecastRequest, started: boolean, posterior: CapacityPosterior, scale: number, trials: number): { origin: string; days: Float64Array } {
   const { plan } = request;
-  const keys = planStreams(request.seed);
-  const quantiles = PLAN_KEYS.map((k) => quantileFunction(rangeDistribution(plan[k])));
-  const capacityIndex = PLAN_KEYS.indexOf("capacityPerWeek");
+  const draws = planDraws(plan, request.seed);
   const baseline = request.waves.reduce((s, w) => s + w.baseline, 0);
   const remaining = request.waves.reduce((s, w) => s + w.remaining, 0);
   const origin = started ? request.from : plan.start;
@@ -172,8 +168,8 @@ function simulate(request: ReforecastRequest, started: boolean, posterior: Capac
   const scratch = workspace();
   const days = new Float64Array(trials);
   for (let t = 0; t < trials; t++) {
-    PLAN_KEYS.forEach((k, i) => (values[k] = quantiles[i]!(uniformAt(keys[i]!, t))));
-    values.capacityPerWeek = (started ? posterior.quantile(uniformAt(keys[capacityIndex]!, t)) : values.capacityPerWeek) * scale;
+    draws.draw(t, values);
+    values.capacityPerWeek = (started ? posterior.quantile(draws.uniform("capacityPerWeek", t)) : values.capacityPerWeek) * scale;
     if (started) {
       // Procurement, preparation and the pilot are behind; the stragglers the waves left still wait.
       values.procurementDays = values.preparationDays = values.pilotDays = 0;
@@ -184,13 +180,6 @@ function simulate(request: ReforecastRequest, started: boolean, posterior: Capac
   }
   return { origin, days };
 }
-
-const within = (days: Float64Array, limit: number) => {
-  let n = 0;
-  for (const d of days) if (d <= limit) n++;
-  const p = n / days.length;
-  return { probability: p, standardError: Math.sqrt((p * (1 - p)) / days.length) };
-};
 
 /** What the snapshots say of a deadline that has passed. */
 function passedOutcome(history: ReforecastRequest["history"], deadline: Deadline): "met" | "missed" | "unknown" {
@@ -256,16 +245,8 @@ function capacityFor80(request: ReforecastRequest, started: boolean, posterior: 
     return within(days, deadlineDays(origin, deadline)).probability;
   };
   const base = started ? posterior.quantile(0.5) : request.plan.capacityPerWeek.likely;
-  let lo = 0.05;
-  let hi = 20;
-  if (p(hi) < 0.8) return null;
-  if (p(lo) >= 0.8) return lo * base;
-  for (let i = 0; i < 30 && hi / lo > 1.005; i++) {
-    const mid = Math.sqrt(lo * hi);
-    if (p(mid) >= 0.8) hi = mid;
-    else lo = mid;
-  }
-  return hi * base;
+  const scale = smallestScale(p, 0.8);
+  return scale === null ? null : scale * base;
 }
 
 /** The capacity update in words: the plan's range (mean and most likely) and what the evidence made of it. */

@@ -1,7 +1,7 @@
 import type { OsFamily } from "../../schema/index.js";
 import { Columns, field } from "../headers.js";
 import { osFamilyFromPlatform } from "../os.js";
-import { accepted, rejected, type Origin, type RowOutcome } from "../types.js";
+import { accepted, rejected, type RowOutcome } from "../types.js";
 import type { TableFormat } from "./format.js";
 
 /**
