@@ -10,6 +10,7 @@ import type { InventoryReport } from "../ingest/inventory-report.js";
 import type { ReviewDevice } from "../ingest/review.js";
 import type { Assumption, Scenario, Source } from "../schema/index.js";
 import type { ProgressReport } from "../progress/report.js";
+import { standingPhrase } from "../progress/band.js";
 import { capacityText, deadlineForecastText } from "../progress/reforecast.js";
 import { count, money, percent, type Block, type MemoDocument, type Section } from "./document.js";
 
@@ -585,7 +586,7 @@ function progressSection(m: MemoInputs): Section[] {
   const blocks: Block[] = [
     para(
       `On ${longDate(latest.date)} the exports showed ${count(latest.kasperskyDevices)} devices running Kaspersky${latest.unseen ? ` (${count(latest.unseen)} of them not seen that day, counted as last seen)` : ""}${latest.kept ? `, besides ${count(latest.kept)} the chosen option keeps on it` : ""}. ` +
-        (latest.band && latest.standing ? `The plan expected ${count(Math.round(latest.band.p10))} to ${count(Math.round(latest.band.p90))} by then, ${count(Math.round(latest.band.p50))} at the median: ${latest.standing === "inside" ? `within its range, ${latest.kasperskyDevices > latest.band.p50 ? "behind" : "ahead of"} its median` : `${latest.standing} of the plan`}. ` : "") +
+        (latest.band && latest.standing ? `The plan expected ${count(Math.round(latest.band.p10))} to ${count(Math.round(latest.band.p90))} by then, ${count(Math.round(latest.band.p50))} at the median: ${standingPhrase(latest.kasperskyDevices, latest.band)}. ` : "") +
         `Since ${p.snapshots.length === 2 ? "the inventory this memo's figures start from" : "the snapshot before"} (${longDate(before.date)}): ${count(latest.migrated.length)} migrated (${count(latest.migratedWithReplacement)} with a replacement seen in the exports), ${count(latest.cameBack.length)} came back (Kaspersky again after being seen without it), ${count(latest.new.length)} new with Kaspersky, and ${count(latest.missing.length)} not seen at all (missing: still counted, never as migrated).` +
         (p.leftOut.length ? ` Left out: ${p.leftOut.map((x) => `the snapshot of ${longDate(x.date)} (dated on or before the inventory the plan starts from)`).join("; ")}.` : ""),
     ),

@@ -35,17 +35,16 @@ export function standing(actual: number, band: BandPoint): Standing {
   return actual < band.p10 ? "ahead" : actual > band.p90 ? "behind" : "inside";
 }
 
-/**
- * The standing said plainly, as the page, the CLI and the memo print it: outside the band is
- * ahead or behind the plan; inside it, the median says which side of the plan's middle course.
- */
+/** Where a count stands, in words: ahead of or behind the plan outside its band; inside it, which side of its median. */
+export function standingPhrase(actual: number, band: BandPoint): string {
+  const s = standing(actual, band);
+  if (s === "ahead") return "ahead of the plan";
+  if (s === "behind") return "behind the plan";
+  return `within the plan's range, ${actual > band.p50 ? "behind its median" : actual < band.p50 ? "ahead of its median" : "on its median"}`;
+}
+
+/** The standing said plainly, as the page, the CLI and the memo print it. */
 export function standingText(actual: number, band: BandPoint): string {
   const n = (x: number) => Math.round(x).toLocaleString("en-US");
-  const expected = `the plan expected ${n(band.p10)} to ${n(band.p90)} by then, ${n(band.p50)} at the median`;
-  const left = `${n(actual)} Kaspersky devices left on ${band.date}`;
-  const s = standing(actual, band);
-  if (s === "ahead") return `ahead of the plan: ${left}; ${expected}`;
-  if (s === "behind") return `behind the plan: ${left}; ${expected}`;
-  const side = actual > band.p50 ? "behind its median" : actual < band.p50 ? "ahead of its median" : "on its median";
-  return `within the plan's range, ${side}: ${left}; ${expected}`;
+  return `${standingPhrase(actual, band)}: ${n(actual)} Kaspersky devices left on ${band.date}; the plan expected ${n(band.p10)} to ${n(band.p90)} by then, ${n(band.p50)} at the median`;
 }

@@ -198,3 +198,17 @@ describe("the snapshots' counts add up", () => {
     );
   });
 });
+
+describe("the standing in words", () => {
+  it("says ahead of or behind the plan outside the band, and which side of the median inside it", async () => {
+    const { standingPhrase } = await import("../../../src/lib/progress/band.js");
+    const band = { date: "2027-04-15", p10: 245, p50: 611, p90: 918 };
+    expect([standingPhrase(200, band), standingPhrase(673, band), standingPhrase(500, band), standingPhrase(611, band), standingPhrase(950, band)]).toEqual([
+      "ahead of the plan",
+      "within the plan's range, behind its median",
+      "within the plan's range, ahead of its median",
+      "within the plan's range, on its median",
+      "behind the plan",
+    ]);
+  });
+});
