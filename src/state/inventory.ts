@@ -14,7 +14,7 @@ import { createStore, get, set, type UseStore } from "idb-keyval";
 import { deleteDatabase, hasDatabase, pack, unpack } from "./device-store.js";
 import type { InventoryView } from "../lib/ingest/inventory-view.js";
 import type { ReadFile } from "../workers/ingest-protocol.js";
-import { forgetSnapshots } from "./snapshots.js";
+import { forgetSnapshots, yourSnapshots } from "./snapshots.js";
 
 /** What the pages model: an organisation's rows and reports, with the dates they are read against. */
 export interface Fleet extends InventoryView {
@@ -86,6 +86,10 @@ export interface Adopted {
 export async function adoptInventory(sample: Fleet, view: InventoryView, files: ReadFile[], keep: boolean, now = new Date()): Promise<Adopted> {
   const saved: Saved = { origin: { kind: "yours", files, readAt: now.toISOString(), kept: keep }, view };
   const inventory = { fleet: fleetOf(sample, saved), origin: saved.origin };
+  // Snapshots added on the Progress page were of the inventory before: tracked against these devices they would be nonsense.
+  const forgot = (await yourSnapshots()).snapshots.length > 0;
+  if (forgot) await forgetSnapshots();
+  const also = forgot ? " The snapshots added on the Progress page were of the inventory before, so they were forgotten." : "";
   let inTab = true;
   try {
     sessionStorage.setItem(SESSION_KEY, pack(saved));
@@ -95,12 +99,12 @@ export async function adoptInventory(sample: Fleet, view: InventoryView, files: 
   }
   if (keep) {
     await set(RECORD, saved, device());
-    return { inventory, where: "device", message: "Every page now models these exports, and they are kept on this device (IndexedDB) until you press Forget." };
+    return { inventory, where: "device", message: `Every page now models these exports, and they are kept on this device (IndexedDB) until you press Forget.${also}` };
   }
   if (await deviceHasCopy()) await forgetDevice();
   return inTab
-    ? { inventory, where: "tab", message: "Every page of this tab now models these exports. Nothing is kept after the tab closes." }
-    : { inventory, where: "page", message: "These exports are too large for this tab's storage, so other pages cannot see them. Tick \"Keep on this device\" to carry them to every page." };
+    ? { inventory, where: "tab", message: `Every page of this tab now models these exports. Nothing is kept after the tab closes.${also}` }
+    : { inventory, where: "page", message: `These exports are too large for this tab's storage, so other pages cannot see them. Tick "Keep on this device" to carry them to every page.${also}` };
 }
 
 /** Turns "Keep on this device" on or off for the current inventory. */

@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { capacityText, deadlineForecastText, type Reforecast } from "../../src/lib/progress/reforecast.js";
-import { useSite } from "./site.js";
+import { dropExports, REAL_EXPORTS, useSite } from "./site.js";
 
 const site = useSite();
 const DATES = ["2027-02-15", "2027-03-15", "2027-04-15"];
@@ -125,6 +125,24 @@ describe("the Progress page", () => {
     await page.locator("button[data-forget-snapshots]").click();
     await page.locator('tr[data-snapshot="2027-05-14"]').waitFor({ state: "detached", timeout: 60_000 });
     expect(await page.evaluate(() => sessionStorage.getItem("offramp.snapshots"))).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("forgets snapshots added for the sample when your own exports replace it, and says so", async () => {
+    const { page, errors } = await openProgress();
+    const files = ["cmdb-assets.csv", "defender-tvm-software-inventory.csv"].map((f) => resolve("data/sample/snapshots/2027-04-15", f));
+    await page.getByLabel("Exports taken on").fill("2027-05-14");
+    await page.locator(".drop-zone input[type=file]").setInputFiles(files);
+    await page.getByRole("button", { name: "Add the snapshot" }).click();
+    await page.locator('[data-status="added"]').waitFor({ timeout: 60_000 });
+    // The same tab: your exports on the Inventory page.
+    await page.goto(`${site.origin()}/inventory.html`, { waitUntil: "networkidle" });
+    await dropExports(page, REAL_EXPORTS.slice(0, 2));
+    await expect(page.locator("body").textContent()).resolves.toContain("The snapshots added on the Progress page were of the inventory before, so they were forgotten.");
+    await page.goto(`${site.origin()}/progress.html`, { waitUntil: "networkidle" });
+    await page.locator('[data-status="no-snapshots"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator("tr[data-yours]").count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
